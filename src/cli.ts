@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+import { cardCommands } from './cards/commands.ts';
+import type { Command } from './cli-types.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { demoMembers } from './demo/cast.ts';
+import { seedDemo } from './demo/seed.ts';
+import { buildDeps, openConfiguredDatabase, startServer } from './server.ts';
+import { supportCommands } from './support/commands.ts';
+
+const coreCommands: Command[] = [
+  {
+    name: 'serve',
+    summary: 'migrate, seed demo data (embedded default), and serve HTTP on PORT',
+    async run(_args, config) {
+      const running = await startServer(config);
+      if (config.demoData) {
+        console.log(`\n  cardnavi is running at ${config.publicUrl}\n  Demo members (password):`);
+        for (const m of demoMembers) console.log(`    ${m.login.padEnd(24)} ${m.password}`);
+        if (!config.production) console.log(`  Dev mailbox: ${new URL('/dev/mailbox', config.publicUrl)}\n`);
+      }
+      const stop = async () => {
+        await running.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+      return new Promise<number>(() => {});
+    },
+  },
+  {
+    name: 'migrate',
+    summary: 'apply pending database migrations',
+    async run(_args, config) {
+      const db = await openConfiguredDatabase(config);
+      try {
+        const applied = await migrateToLatest(db);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+        return 0;
+      } finally {
+        await db.destroy();
+      }
+    },
+  },
+  {
+    name: 'seed-demo',
+    summary: 'create the demo cast (idempotent)',
+    async run(_args, config) {
+      const db = await openConfiguredDatabase(config);
+      const deps = buildDeps(config, db);
+      try {
+        await migrateToLatest(db);
+        const ids = await seedDemo(deps);
+        console.log(`demo cast ready (${ids.size} members)`);
+        return 0;
+      } finally {
+        await deps.limiters.close();
+        await db.destroy();
+      }
+    },
+  },
+];
+
+const commands: Command[] = [...coreCommands, ...cardCommands, ...supportCommands];
+
+function usage(): string {
+  return [
+    'usage: cardnavi <command> [options]',
+    '',
+    ...commands.map((c) => `  ${c.name.padEnd(20)} ${c.summary}`),
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  // Commands may have two words (e.g. "import cards", "audit verify").
+  const command =
+    commands.find((c) => c.name === `${name} ${rest[0]}`) ?? commands.find((c) => c.name === name);
+  if (!command || name === '--help' || name === 'help') {
+    console.log(usage());
+    return name ? (command ? 0 : 2) : 0;
+  }
+  const args = command.name.includes(' ') ? rest.slice(1) : rest;
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`cardnavi: configuration error: ${e.message}`);
+      return 78;
+    }
+    throw e;
+  }
+  return command.run(args, config);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: Error) => {
+    console.error(`cardnavi: ${e.message}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Raised when an environment variable is missing or malformed; the message names the variable. */
+export class ConfigError extends Error {}
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('cardnavi <no-reply@cardnavi.example>'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  CARD_DATA_KEYS: z
+    .string()
+    .regex(
+      /^([A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/,
+      'must be kid:base64key[,kid:base64key…]',
+    )
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_DATA: bool.optional(),
+  TRUST_PROXY: bool.default(false),
+  LOGIN_MAX_FAILURES: positiveInt.max(100).default(10),
+  LOGIN_LOCK_MINUTES: positiveInt.default(15),
+  LOGIN_LOCK_MAX_MINUTES: positiveInt.default(24 * 60),
+  LOGIN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  IP_LOGIN_POINTS: positiveInt.default(30),
+  IP_FORM_POINTS: positiveInt.default(60),
+  START_PIN_MAX_FAILURES: positiveInt.max(10).default(5),
+  ENROLL_ATTEMPTS_PER_HOUR: positiveInt.default(10),
+  CONTACT_PHONE_NAVI: z.string().min(3).default('0570-000-000'),
+  CONTACT_PHONE_LANDLINE: z.string().min(3).default('03-0000-0000'),
+  CONTACT_HOURS: z
+    .string()
+    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must look like 09:30-17:30')
+    .default('09:30-17:30'),
+  CONTACT_TIME_ZONE: z.string().default('Asia/Tokyo'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  production: boolean;
+  port: number;
+  host: string;
+  publicUrl: URL;
+  /** Cookies use the __Host- prefix and Secure only when the public URL is https. */
+  secureCookies: boolean;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sessionSecret: string;
+  /** AES-256-GCM keys by key id; the first one encrypts, all of them decrypt. */
+  cardDataKeys: { kid: string; key: Buffer }[];
+  logLevel: Env['LOG_LEVEL'];
+  demoData: boolean;
+  trustProxy: boolean;
+  login: {
+    maxFailures: number;
+    lockMinutes: number;
+    lockMaxMinutes: number;
+    delayMs: number;
+    ipPointsPerMinute: number;
+  };
+  ipFormPointsPerMinute: number;
+  startPin: { maxFailures: number; enrollAttemptsPerHour: number };
+  contact: { phoneNavi: string; phoneLandline: string; opens: string; closes: string; timeZone: string };
+}
+
+interface Secrets {
+  sessionSecret: string;
+  cardDataKeys: string;
+}
+
+/** Embedded mode keeps generated key material next to its data so restarts keep sessions and card data readable. */
+function loadOrCreateSecrets(dataDir: string): Secrets {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Secrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: Secrets = {
+    sessionSecret: randomBytes(32).toString('base64url'),
+    cardDataKeys: `k1:${randomBytes(32).toString('base64')}`,
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+function parseKeys(value: string): { kid: string; key: Buffer }[] {
+  return value.split(',').map((pair) => {
+    const [kid, b64] = pair.split(':') as [string, string];
+    const key = Buffer.from(b64, 'base64');
+    if (key.length !== 32) throw new ConfigError(`CARD_DATA_KEYS: key ${kid} must be 32 bytes (base64)`);
+    return { kid, key };
+  });
+}
+
+/**
+ * Reads and validates the environment. Throws ConfigError with a one-line message naming the variable.
+ * In production SESSION_SECRET, CARD_DATA_KEYS, PUBLIC_URL and DATABASE_URL are required; elsewhere missing
+ * secrets are generated into DATA_DIR/secrets.json.
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  if (production) {
+    for (const name of ['SESSION_SECRET', 'CARD_DATA_KEYS', 'PUBLIC_URL', 'DATABASE_URL'] as const) {
+      if (!env[name]) throw new ConfigError(`${name}: required when NODE_ENV=production`);
+    }
+  }
+  // 'memory://' keeps an embedded database in memory (tests, throwaway demos).
+  const dataDir = env.DATA_DIR === 'memory://' ? env.DATA_DIR : resolve(env.DATA_DIR);
+  const generated =
+    env.SESSION_SECRET && env.CARD_DATA_KEYS
+      ? undefined
+      : dataDir === 'memory://'
+        ? { sessionSecret: randomBytes(32).toString('base64url'), cardDataKeys: `k1:${randomBytes(32).toString('base64')}` }
+        : loadOrCreateSecrets(dataDir);
+  const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
+  if (production && publicUrl.protocol !== 'https:')
+    throw new ConfigError('PUBLIC_URL: must be https in production');
+  const [opens, closes] = env.CONTACT_HOURS.split('-') as [string, string];
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: env.CONTACT_TIME_ZONE });
+  } catch {
+    throw new ConfigError('CONTACT_TIME_ZONE: not a known IANA time zone');
+  }
+  return {
+    env: env.NODE_ENV,
+    production,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl,
+    secureCookies: publicUrl.protocol === 'https:',
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    sessionSecret: env.SESSION_SECRET ?? generated!.sessionSecret,
+    cardDataKeys: parseKeys(env.CARD_DATA_KEYS ?? generated!.cardDataKeys),
+    logLevel: env.LOG_LEVEL,
+    demoData: env.DEMO_DATA ?? (!production && !env.DATABASE_URL),
+    trustProxy: env.TRUST_PROXY,
+    login: {
+      maxFailures: env.LOGIN_MAX_FAILURES,
+      lockMinutes: env.LOGIN_LOCK_MINUTES,
+      lockMaxMinutes: env.LOGIN_LOCK_MAX_MINUTES,
+      delayMs: env.LOGIN_DELAY_MS,
+      ipPointsPerMinute: env.IP_LOGIN_POINTS,
+    },
+    ipFormPointsPerMinute: env.IP_FORM_POINTS,
+    startPin: {
+      maxFailures: env.START_PIN_MAX_FAILURES,
+      enrollAttemptsPerHour: env.ENROLL_ATTEMPTS_PER_HOUR,
+    },
+    contact: {
+      phoneNavi: env.CONTACT_PHONE_NAVI,
+      phoneLandline: env.CONTACT_PHONE_LANDLINE,
+      opens,
+      closes,
+      timeZone: env.CONTACT_TIME_ZONE,
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+// Same JavaScript types from both engines: int8 and numeric as numbers (amounts are yen, ids fit),
+// dates as 'YYYY-MM-DD' strings (a birth date has no time zone).
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+pg.types.setTypeParser(INT8, (v) => Number(v));
+pg.types.setTypeParser(NUMERIC, (v) => Number(v));
+pg.types.setTypeParser(DATE, (v) => v);
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent, an embedded PGlite database in `dataDir` (or in memory when dataDir is 'memory://'). */
+  url?: string | undefined;
+  dataDir?: string;
+  /** Schema to use on PostgreSQL (tests give each file its own). */
+  schema?: string;
+  poolSize?: number;
+}
+
+/** Opens the database: a pg pool for DATABASE_URL, otherwise PGlite behind a serialising dialect. */
+export async function openDatabase(options: DatabaseOptions): Promise<Db> {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    // An idle client losing its server (restart, outage) must not crash the process.
+    pool.on('error', () => {});
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const dir = options.dataDir ?? './data';
+  let pglite: PGlite;
+  const parsers = {
+    [INT8]: (v: string) => Number(v),
+    [NUMERIC]: (v: string) => Number(v),
+    [DATE]: (v: string) => v,
+  };
+  if (dir === 'memory://') {
+    pglite = await PGlite.create({ parsers });
+  } else {
+    mkdirSync(dir, { recursive: true });
+    pglite = await PGlite.create(join(dir, 'pglite'), { parsers });
+  }
+  return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+}
+
+/** True when the database answers a trivial query. */
+export async function isDatabaseReachable(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,33 @@
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Db } from './database.ts';
+
+const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/**
+ * Migrations are code in src/db/migrations, one file per step, named NNNN_what.ts and applied in name order.
+ * Each domain owns its steps; the same SQL runs on PGlite and PostgreSQL.
+ */
+class DirectoryMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await readdir(migrationsDir)).filter(
+      (f) => /^\d{4}_.*\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'),
+    );
+    const migrations: Record<string, Migration> = {};
+    for (const file of files.sort()) {
+      const mod = (await import(pathToFileURL(join(migrationsDir, file)).href)) as Migration;
+      migrations[file.replace(/\.(ts|js)$/, '')] = mod;
+    }
+    return migrations;
+  }
+}
+
+/** Applies every pending migration; throws on the first failure. Returns the names applied. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,92 @@
+/**
+ * The demo cast: accounts named in the issues, a contract others rely on. Each domain's seed step
+ * creates the state described here; the development top page lists them.
+ */
+export interface DemoMember {
+  login: string;
+  password: string;
+  /** What the account demonstrates, per language. */
+  state: { ja: string; en: string };
+}
+
+export const demoMembers: DemoMember[] = [
+  {
+    login: 'hanako@example.jp',
+    password: 'sakura-2026-demo',
+    state: {
+      ja: '開始手続き済み・カード有効・3か月分の利用明細',
+      en: 'Enrolled, active card, 3 months of transactions',
+    },
+  },
+  {
+    login: 'taro0123',
+    password: 'fuji-san-3776m',
+    state: {
+      ja: 'ユーザーID(メールアドレス以外)でログイン',
+      en: 'Logs in with a user ID that is not an email',
+    },
+  },
+  {
+    login: 'newcard@example.jp',
+    password: 'first-login-2026',
+    state: {
+      ja: 'カード発行済み・開始手続き未完了(カード 4980123456789011、生年月日 1990-04-01、開始手続きパスワード 4721)',
+      en: 'Card issued, not enrolled (card 4980123456789011, birth date 1990-04-01, start PIN 4721)',
+    },
+  },
+  {
+    login: 'pinlock@example.jp',
+    password: 'locked-pin-2026',
+    state: {
+      ja: '開始手続きがロック中(コンタクトセンターで解除)',
+      en: 'Start procedure locked (contact center unlocks)',
+    },
+  },
+  {
+    login: 'suspended@example.jp',
+    password: 'late-payment-2026',
+    state: { ja: '開始手続き済み・カード一時停止(C01)', en: 'Enrolled, card suspended (C01)' },
+  },
+  {
+    login: 'renewal@example.jp',
+    password: 'screening-declined-2026',
+    state: { ja: '開始手続き済み・更新審査で解約(C03)', en: 'Enrolled, card cancelled at renewal (C03)' },
+  },
+  {
+    login: 'banned@example.jp',
+    password: 'violation-2026-x',
+    state: { ja: '会員資格の強制退会(M01)', en: 'Membership force-withdrawn (M01)' },
+  },
+  {
+    login: 'twoids@example.jp',
+    password: 'two-ids-first-2026',
+    state: {
+      ja: 'カード 4980123456789029 を申し込んだ会員ID(生年月日 1985-11-20、開始手続きパスワード 3958)・未手続き',
+      en: 'Applied for card 4980123456789029 (birth date 1985-11-20, start PIN 3958), not enrolled',
+    },
+  },
+  {
+    login: 'twoids.alt@example.jp',
+    password: 'two-ids-second-2026',
+    state: {
+      ja: '同じ人の2つ目の会員ID(ここでカード 4980123456789029 を手続きするとID不一致)',
+      en: 'Same person’s second ID (enrolling card 4980123456789029 here shows the ID mismatch)',
+    },
+  },
+  {
+    login: 'forgot@example.jp',
+    password: 'lost-and-found-2026',
+    state: { ja: 'パスワード再設定を試すための会員', en: 'A member to try the password reset on' },
+  },
+];
+
+export interface DemoStaff {
+  login: string;
+  password: string;
+  role: string;
+  /** Base32 TOTP secret, fixed for the demo so the top page can show it. */
+  totpSecret: string;
+}
+
+/** Filled in by the support console's seed step. */
+export const demoStaff: DemoStaff[] = [];

@@ -1,0 +1,35 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * JSON logs. Secrets never reach a log line: request logs carry the path without its query string, and
+ * these fields are redacted wherever they appear.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: {
+        paths: [
+          'password',
+          'token',
+          'pin',
+          'cardNumber',
+          'card_number',
+          '*.password',
+          '*.token',
+          '*.pin',
+          '*.cardNumber',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    destination,
+  );
+}
+
+/** Masks every run of 12–19 digits (optionally spaced or hyphenated) to its last 4, for anything free-form. */
+export function maskCardNumbers(text: string): string {
+  return text.replace(/\b(?:\d[ -]?){12,18}\d\b/g, (m) => `****${m.replace(/\D/g, '').slice(-4)}`);
+}

@@ -1,0 +1,22 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  lang: 'ja' | 'en';
+  template: string;
+  /** Template parameters, AES-256-GCM encrypted: they can hold one-time links. Cleared once sent. */
+  payload_enc: string | null;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  sent_at: Date | null;
+  last_error: string | null;
+}
+
+export interface MailTables {
+  mail_outbox: MailOutboxTable;
+}

@@ -1,0 +1,79 @@
+import type { Config } from '../config.ts';
+import { type Lang, type MessageKey, translate } from '../i18n/index.ts';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Builds an absolute link from PUBLIC_URL; never from a request's Host header. */
+export function publicLink(config: Config, path: string): string {
+  return new URL(path, config.publicUrl).toString();
+}
+
+type Params = Record<string, string>;
+interface TemplateDef {
+  subject: MessageKey;
+  body: MessageKey;
+  /** Parameters that are paths, turned into absolute links from PUBLIC_URL at render time. */
+  links?: string[];
+}
+
+/**
+ * Every mail cardnavi sends. A template names its subject and body messages; parameters listed in `links`
+ * are site paths made absolute here. Domains add their templates to this table.
+ */
+export const mailTemplates = {
+  registration_verify: {
+    subject: 'mail.registration.subject',
+    body: 'mail.registration.body',
+    links: ['link'],
+  },
+  registration_id_taken: {
+    subject: 'mail.registrationTaken.subject',
+    body: 'mail.registrationTaken.body',
+    links: ['link', 'forgotLink'],
+  },
+  login_locked: {
+    subject: 'mail.locked.subject',
+    body: 'mail.locked.body',
+    links: ['resetLink', 'helpLink'],
+  },
+  login_locked_permanent: {
+    subject: 'mail.lockedPermanent.subject',
+    body: 'mail.lockedPermanent.body',
+    links: ['helpLink'],
+  },
+} satisfies Record<string, TemplateDef>;
+
+export type MailTemplate = keyof typeof mailTemplates;
+
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
+
+/** Renders a template in the member's language as plain text plus simple HTML with clickable links. */
+export function renderMail(config: Config, template: MailTemplate, lang: Lang, params: Params): RenderedMail {
+  const def: TemplateDef = mailTemplates[template];
+  const filled: Params = { ...params };
+  for (const name of def.links ?? []) {
+    if (filled[name] !== undefined) filled[name] = publicLink(config, filled[name]);
+  }
+  const t = (key: MessageKey) => translate(lang, key, filled);
+  const text = [t('mail.greeting'), '', t(def.body), '', t('mail.notYou'), '', t('mail.signature')].join(
+    '\n',
+  );
+  const html = `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;line-height:1.7">${text
+    .split(/\n{2,}/)
+    .map(
+      (para) =>
+        `<p>${escapeHtml(para)
+          .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')
+          .replace(/\n/g, '<br>')}</p>`,
+    )
+    .join('')}</body></html>`;
+  return { subject: t(def.subject), text, html };
+}

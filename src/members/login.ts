@@ -1,0 +1,146 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { errorHelpPath } from '../errors/catalog.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { getDummyHash, hashSecret, needsRehash, verifySecret } from '../security/password.ts';
+import { tryConsume } from '../security/rate-limit.ts';
+import type { AppDeps } from '../web/context.ts';
+import { isEmailShape, looksSwapped } from './identity.ts';
+import {
+  clearLoginFailures,
+  findMemberByUserId,
+  findMembersByEmail,
+  lockAccount,
+  recordAuthEvent,
+  reserveLoginAttempt,
+  updatePasswordHash,
+} from './repository.ts';
+import { createMemberSession } from './session.ts';
+
+export interface LoginInput {
+  /** Normalised user ID or email. */
+  identifier: string;
+  password: string;
+}
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+}
+
+export type LoginResult =
+  | { ok: true; memberId: number; sessionToken: string }
+  /** L01 covers unknown ID, wrong password and locked account alike (ASVS 6.3.8). */
+  | { ok: false; code: 'L01'; swappedHint: boolean }
+  | { ok: false; code: 'M01' }
+  | { ok: false; code: 'R01' };
+
+/** Delay before answering, by consecutive failures for the typed identifier (known or not, so it reveals nothing). */
+export function progressiveDelayMs(failures: number, baseMs: number): number {
+  if (baseMs === 0 || failures < 3) return 0;
+  return Math.min(baseMs * 2 ** (failures - 3), 4_000);
+}
+
+/**
+ * Resolves the member an identifier names: the user ID itself, or an email that belongs to exactly one
+ * member ID. An email shared by several IDs names none (the member is asked to use the user ID).
+ */
+async function resolveMember(deps: AppDeps, identifier: string) {
+  const byId = await findMemberByUserId(deps.db, identifier);
+  if (byId || !isEmailShape(identifier)) return byId;
+  const byEmail = await findMembersByEmail(deps.db, identifier);
+  return byEmail.length === 1 ? byEmail[0] : undefined;
+}
+
+/**
+ * Logs a member in. Every path that does not prove the password costs one argon2 verification, so unknown
+ * IDs, wrong passwords and locked accounts look and take the same. The account counter is reserved before
+ * the password is checked, in one guarded UPDATE, so concurrent guesses cannot exceed the limit.
+ */
+export async function logIn(deps: AppDeps, input: LoginInput, client: ClientInfo): Promise<LoginResult> {
+  const { db, config, limiters, now } = deps;
+  if (!(await tryConsume(limiters.loginByIp, client.ip))) return { ok: false, code: 'R01' };
+
+  const failures = (await limiters.loginFailuresByIdentifier.get(input.identifier))?.consumedPoints ?? 0;
+  const delay = progressiveDelayMs(failures, config.login.delayMs);
+  if (delay > 0) await sleep(delay);
+
+  const member = await resolveMember(deps, input.identifier);
+  const reserved = member
+    ? await reserveLoginAttempt(db, member.id, config.login.maxFailures, now())
+    : undefined;
+  const hashToCheck = member && reserved ? member.password_hash : await getDummyHash();
+  const passwordMatches = (await verifySecret(hashToCheck, input.password)) && Boolean(member && reserved);
+
+  if (!member || !reserved || !passwordMatches) {
+    const reason = !member ? 'unknown_id' : !reserved ? 'locked' : 'wrong_password';
+    await limiters.loginFailuresByIdentifier.penalty(input.identifier, 1);
+    await db.transaction().execute(async (trx) => {
+      await recordAuthEvent(trx, {
+        kind: 'login_failure',
+        memberId: member?.id ?? null,
+        reason,
+        ...clientFields(client),
+      });
+      if (member && reserved && reserved.failed_logins >= config.login.maxFailures) {
+        const lock = await lockAccount(
+          trx,
+          member.id,
+          config.login.maxFailures,
+          config.login.lockMinutes,
+          config.login.lockMaxMinutes,
+          now(),
+        );
+        if (lock?.locked_until) {
+          await recordAuthEvent(trx, {
+            kind: 'login_lock',
+            memberId: member.id,
+            reason: `lock_${lock.lock_count}`,
+            ...clientFields(client),
+          });
+          const permanent = lock.locked_until.getUTCFullYear() >= 9999;
+          await enqueueMail(trx, config, {
+            to: member.email,
+            lang: member.lang,
+            template: permanent ? 'login_locked_permanent' : 'login_locked',
+            params: {
+              userId: member.user_id,
+              until: formatLockEnd(lock.locked_until, member.lang),
+              resetLink: '/forgot/password',
+              helpLink: errorHelpPath('A01'),
+            },
+          });
+        }
+      }
+    });
+    return { ok: false, code: 'L01', swappedHint: looksSwapped(input.identifier, input.password) };
+  }
+
+  await clearLoginFailures(db, member.id);
+  await limiters.loginFailuresByIdentifier.delete(input.identifier);
+  if (member.status === 'force_withdrawn') {
+    await recordAuthEvent(db, {
+      kind: 'login_failure',
+      memberId: member.id,
+      reason: 'force_withdrawn',
+      ...clientFields(client),
+    });
+    return { ok: false, code: 'M01' };
+  }
+  if (needsRehash(member.password_hash))
+    await updatePasswordHash(db, member.id, await hashSecret(input.password));
+  const sessionToken = await createMemberSession(db, member.id, now(), client.ip, client.userAgent);
+  await recordAuthEvent(db, { kind: 'login_success', memberId: member.id, ...clientFields(client) });
+  return { ok: true, memberId: member.id, sessionToken };
+}
+
+function clientFields(client: ClientInfo) {
+  return { ip: client.ip, userAgent: client.userAgent };
+}
+
+function formatLockEnd(date: Date, lang: 'ja' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: 'Asia/Tokyo',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
+}

@@ -1,0 +1,128 @@
+import { defineMessages } from '../i18n/define.ts';
+
+/** Member ID pages: login, registration, verification. */
+export const memberMessages = defineMessages({
+  ja: {
+    'login.title': 'ログイン',
+    'login.lead': '会員IDでログインすると、カード会員ページをご利用いただけます。',
+    'login.identifier': 'ユーザーIDまたはメールアドレス',
+    'login.identifier.hint': '半角英数字6文字以上のユーザーID、またはメールアドレス',
+    'login.password': 'パスワード',
+    'login.submit': 'ログイン',
+    'login.forgotId': 'ユーザーIDを忘れた方',
+    'login.forgotPassword': 'パスワードを忘れた方',
+    'login.forgotHeading': 'ユーザーID・パスワードを忘れた場合',
+    'login.trouble': 'ログインできない方へ(原因と解決方法)',
+    'login.noAccount': '会員IDをお持ちでない方',
+    'login.registerLink': '新規会員登録(無料)',
+    'login.failed.help': 'ログインできない原因を調べる',
+    'login.swappedHint':
+      'ユーザーIDとパスワードを逆の欄に入力していませんか?パスワード欄にユーザーIDやメールアドレスのような文字列が入力されています。',
+    'login.severalIds':
+      'ひとつのメールアドレスで複数の会員IDをお持ちの場合は、メールアドレスではなくユーザーIDでログインしてください。',
+    'login.expired':
+      'セッションの有効期限が切れたため、ログアウトしました。もう一度ログインしてください。(エラーコード: S01)',
+    'login.loggedOut': 'ログアウトしました。',
+    'login.registered': '会員登録が完了しました。ユーザーID「{userId}」でログインしてください。',
+    'password.show': '表示',
+    'password.hide': '隠す',
+    'password.capsLock': 'Caps Lock がオンになっています',
+    'register.title': '会員登録',
+    'register.lead': '会員IDはグループのすべてのサービスで共通です。登録は無料です。',
+    'register.userId': 'ユーザーID',
+    'register.userId.hint':
+      '半角英数字と「.」「_」「-」で6〜64文字、またはメールアドレス(メールアドレスをIDにすると、メールアドレス変更時にIDも変わります)',
+    'register.email': 'メールアドレス',
+    'register.email.hint':
+      '登録の確認メールをお送りします。ひとつのメールアドレスで複数の会員IDを登録できます。',
+    'register.password': 'パスワード',
+    'register.password.hint':
+      '12〜128文字。記号の組み合わせなどのルールはありません。長い文章のようなパスワードがおすすめです。',
+    'register.submit': '確認メールを送る',
+    'register.sent.title': '確認メールを送信しました',
+    'register.sent.body':
+      '{email} 宛てにメールをお送りしました。30分以内にメール内のリンクを開いて、登録を完了してください。',
+    'register.sent.spam':
+      'メールが届かない場合は、迷惑メールフォルダをご確認いただくか、ドメイン「cardnavi.example」からのメールを受信できるよう設定して、もう一度お手続きください。',
+    'register.verify.title': '会員登録の完了',
+    'register.verify.lead': '次のボタンを押すと、会員登録が完了します。',
+    'register.verify.submit': '登録を完了する',
+    'register.verify.taken':
+      'ユーザーID「{userId}」は、ほかの方が先に登録したため使用できません。別のユーザーIDで、もう一度ご登録ください。',
+    'validation.userId.required': 'ユーザーIDを入力してください',
+    'validation.userId.format':
+      'ユーザーIDは半角英数字と「.」「_」「-」で6〜64文字、またはメールアドレスで入力してください',
+    'validation.userId.emailMismatch':
+      'メールアドレスをユーザーIDにする場合は、メールアドレス欄と同じアドレスを入力してください',
+    'validation.identifier.required': 'ユーザーIDまたはメールアドレスを入力してください',
+    'validation.email.required': 'メールアドレスを入力してください',
+    'validation.email.format': 'メールアドレスの形式が正しくありません(例: name@example.jp)',
+    'validation.password.required': 'パスワードを入力してください',
+    'validation.password.too_short': 'パスワードは12文字以上で入力してください',
+    'validation.password.too_long': 'パスワードは128文字以内で入力してください',
+    'validation.password.common':
+      'このパスワードはよく使われていて推測されやすいため使えません。別のパスワードにしてください',
+    'validation.password.contains_user_id': 'パスワードにユーザーIDを含めることはできません',
+    'validation.password.contains_email': 'パスワードにメールアドレスの@より前の部分を含めることはできません',
+  },
+  en: {
+    'login.title': 'Log in',
+    'login.lead': 'Log in with your member ID to use the card portal.',
+    'login.identifier': 'User ID or email',
+    'login.identifier.hint': 'Your user ID (6 or more letters and digits) or your email address',
+    'login.password': 'Password',
+    'login.submit': 'Log in',
+    'login.forgotId': 'Forgot user ID',
+    'login.forgotPassword': 'Forgot password',
+    'login.forgotHeading': 'Forgotten your user ID or password?',
+    'login.trouble': 'Can’t log in? Find the cause and the fix',
+    'login.noAccount': 'No member ID yet?',
+    'login.registerLink': 'Register (free)',
+    'login.failed.help': 'Find out why you cannot log in',
+    'login.swappedHint':
+      'Did you type the user ID and password into each other’s fields? The password field holds something that looks like a user ID or email.',
+    'login.severalIds':
+      'If one email address has several member IDs, log in with the user ID instead of the email.',
+    'login.expired': 'Your session expired and you were logged out. Please log in again. (Error code: S01)',
+    'login.loggedOut': 'You have logged out.',
+    'login.registered': 'Your registration is complete. Log in with the user ID “{userId}”.',
+    'password.show': 'Show',
+    'password.hide': 'Hide',
+    'password.capsLock': 'Caps Lock is on',
+    'register.title': 'Register',
+    'register.lead': 'One member ID works for every group service. Registration is free.',
+    'register.userId': 'User ID',
+    'register.userId.hint':
+      '6–64 half-width letters, digits, “.”, “_” or “-”, or an email address (if your email is your ID, changing the email changes the ID)',
+    'register.email': 'Email',
+    'register.email.hint':
+      'We will send a confirmation email. One email address can have several member IDs.',
+    'register.password': 'Password',
+    'register.password.hint': '12–128 characters, no rules about symbols. A long phrase works well.',
+    'register.submit': 'Send confirmation email',
+    'register.sent.title': 'Check your email',
+    'register.sent.body':
+      'We sent an email to {email}. Open the link in it within 30 minutes to finish registering.',
+    'register.sent.spam':
+      'If it does not arrive, check your spam folder or allow mail from “cardnavi.example”, then register again.',
+    'register.verify.title': 'Finish registration',
+    'register.verify.lead': 'Press the button to complete your registration.',
+    'register.verify.submit': 'Complete registration',
+    'register.verify.taken':
+      'The user ID “{userId}” was registered by someone else first. Please register again with another user ID.',
+    'validation.userId.required': 'Enter a user ID',
+    'validation.userId.format':
+      'A user ID is 6–64 half-width letters, digits, “.”, “_” or “-”, or an email address',
+    'validation.userId.emailMismatch':
+      'To use an email address as your user ID, enter the same address in the email field',
+    'validation.identifier.required': 'Enter your user ID or email',
+    'validation.email.required': 'Enter an email address',
+    'validation.email.format': 'Enter an email address like name@example.jp',
+    'validation.password.required': 'Enter a password',
+    'validation.password.too_short': 'The password must be at least 12 characters',
+    'validation.password.too_long': 'The password must be 128 characters or fewer',
+    'validation.password.common': 'This password is too common and easy to guess. Choose another one',
+    'validation.password.contains_user_id': 'The password must not contain your user ID',
+    'validation.password.contains_email': 'The password must not contain the part of your email before the @',
+  },
+});

@@ -1,0 +1,80 @@
+import type { Lang } from '../i18n/index.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { hashSecret } from '../security/password.ts';
+import { generateToken, hashToken } from '../security/tokens.ts';
+import type { AppDeps } from '../web/context.ts';
+import { isEmailShape } from './identity.ts';
+import {
+  consumePendingRegistration,
+  findMemberByUserId,
+  insertMember,
+  insertPendingRegistration,
+  recordAuthEvent,
+} from './repository.ts';
+
+/** Registration and verification links are valid for 30 minutes. */
+export const REGISTRATION_LINK_MS = 30 * 60 * 1000;
+
+export interface RegistrationInput {
+  userId: string;
+  email: string;
+  password: string;
+  lang: Lang;
+}
+
+/**
+ * Starts a registration. The member ID is created only when the emailed link is opened, so an ID never
+ * exists with an unproven email. Whether the user ID is free or taken, the answer, the work (one argon2
+ * hash, one row, one mail) and so the timing are the same (ASVS 6.3.8): the difference goes to the
+ * registrant's mailbox only.
+ */
+export async function requestRegistration(deps: AppDeps, input: RegistrationInput): Promise<void> {
+  const { db, config, now } = deps;
+  const passwordHash = await hashSecret(input.password);
+  const token = generateToken();
+  const taken = Boolean(await findMemberByUserId(db, input.userId));
+  await db.transaction().execute(async (trx) => {
+    await insertPendingRegistration(trx, {
+      tokenHash: hashToken(taken ? generateToken() : token),
+      userId: input.userId,
+      userIdIsEmail: isEmailShape(input.userId),
+      email: input.email,
+      passwordHash,
+      lang: input.lang,
+      expiresAt: new Date(now().getTime() + REGISTRATION_LINK_MS),
+    });
+    await enqueueMail(trx, config, {
+      to: input.email,
+      lang: input.lang,
+      template: taken ? 'registration_id_taken' : 'registration_verify',
+      params: taken
+        ? { userId: input.userId, link: '/register', forgotLink: '/forgot/password' }
+        : { userId: input.userId, link: `/register/verify?token=${token}` },
+    });
+  });
+}
+
+export type VerifyRegistrationResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: 'invalid_link' }
+  | { ok: false; reason: 'user_id_taken'; userId: string };
+
+/** Completes a registration from its emailed link: single use, 30 minutes, and the ID must still be free. */
+export async function completeRegistration(deps: AppDeps, token: string): Promise<VerifyRegistrationResult> {
+  const { db, now } = deps;
+  return db.transaction().execute(async (trx) => {
+    const pending = await consumePendingRegistration(trx, hashToken(token), now());
+    if (!pending) return { ok: false, reason: 'invalid_link' } as const;
+    const created = await insertMember(trx, {
+      userId: pending.user_id,
+      userIdIsEmail: pending.user_id_is_email,
+      email: pending.email,
+      passwordHash: pending.password_hash,
+      lang: pending.lang,
+      verifiedAt: now(),
+    });
+    if (!created) return { ok: false, reason: 'user_id_taken', userId: pending.user_id } as const;
+    await recordAuthEvent(trx, { kind: 'registration', memberId: created.id });
+    return { ok: true, userId: pending.user_id } as const;
+  });
+}

@@ -1,0 +1,254 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+import type { AuthEventKind } from './tables.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** SQL of the members domain: members, sessions, pending registrations, auth events. */
+
+export function findMemberByUserId(db: Executor, userId: string) {
+  return db.selectFrom('members').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+export function findMemberById(db: Executor, id: number) {
+  return db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Member IDs registered to an email (a person may hold several). */
+export function findMembersByEmail(db: Executor, email: string) {
+  return db.selectFrom('members').selectAll().where('email', '=', email).orderBy('id').execute();
+}
+
+export function insertMember(
+  db: Executor,
+  values: {
+    userId: string;
+    userIdIsEmail: boolean;
+    email: string;
+    passwordHash: string;
+    lang: 'ja' | 'en';
+    verifiedAt: Date;
+  },
+) {
+  return db
+    .insertInto('members')
+    .values({
+      user_id: values.userId,
+      user_id_is_email: values.userIdIsEmail,
+      email: values.email,
+      password_hash: values.passwordHash,
+      lang: values.lang,
+      email_verified_at: values.verifiedAt,
+      force_withdrawn_reason: null,
+      force_withdrawn_at: null,
+      locked_until: null,
+    })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .returning(['id'])
+    .executeTakeFirst();
+}
+
+/**
+ * Reserves one password check for a member in a single guarded statement (NIST 800-63B-4 throttling).
+ * Returns the attempt number, or undefined when the account is locked or has used up its attempts:
+ * then the password must not be evaluated. Concurrent requests can never reserve more than `max`.
+ */
+export async function reserveLoginAttempt(db: Executor, memberId: number, max: number, now: Date) {
+  const row = await db
+    .updateTable('members')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', memberId)
+    .where('failed_logins', '<', max)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .returning(['failed_logins', 'lock_count'])
+    .executeTakeFirst();
+  return row;
+}
+
+/** A correct password: the reserved attempt is released and the failure history cleared. */
+export async function clearLoginFailures(db: Executor, memberId: number) {
+  await db
+    .updateTable('members')
+    .set({ failed_logins: 0, lock_count: 0, locked_until: null })
+    .where('id', '=', memberId)
+    .execute();
+}
+
+/**
+ * Locks the account once its reserved attempts are used up. Guarded so only one concurrent request
+ * performs the lock (and so only one lock email is sent). Returns the lock end, or undefined if another
+ * request locked it first.
+ */
+export async function lockAccount(
+  db: Executor,
+  memberId: number,
+  max: number,
+  baseMinutes: number,
+  capMinutes: number,
+  now: Date,
+) {
+  const row = await db
+    .updateTable('members')
+    .set((eb) => ({
+      failed_logins: 0,
+      lock_count: eb('lock_count', '+', 1),
+      // NIST 800-63B-4: never more than 100 consecutive failures. After that many the lock has no end and
+      // only the contact center (or the member's password reset plus an operator unlock) lifts it.
+      locked_until: sql<Date>`case when (lock_count + 1) * ${max}::int >= 100 then '9999-12-31T00:00:00Z'::timestamptz
+        else ${now}::timestamptz + make_interval(mins => least(${capMinutes}::int, ${baseMinutes}::int * (2 ^ least(lock_count, 16))::int)) end`,
+    }))
+    .where('id', '=', memberId)
+    .where('failed_logins', '>=', max)
+    .returning(['locked_until', 'lock_count'])
+    .executeTakeFirst();
+  return row;
+}
+
+export async function updatePasswordHash(db: Executor, memberId: number, passwordHash: string) {
+  await db.updateTable('members').set({ password_hash: passwordHash }).where('id', '=', memberId).execute();
+}
+
+export async function insertSession(
+  db: Executor,
+  values: { tokenHash: string; memberId: number; now: Date; ip: string | null; userAgent: string | null },
+) {
+  await db
+    .insertInto('member_sessions')
+    .values({
+      token_hash: values.tokenHash,
+      member_id: values.memberId,
+      created_at: values.now,
+      last_seen_at: values.now,
+      ip: values.ip,
+      user_agent: values.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+}
+
+/** The session and its member, when the session is within both its idle and absolute limits. */
+export function findLiveSession(db: Executor, tokenHash: string, idleSince: Date, createdSince: Date) {
+  return db
+    .selectFrom('member_sessions as s')
+    .innerJoin('members as m', 'm.id', 's.member_id')
+    .select(['s.token_hash', 's.last_seen_at', 'm.id', 'm.user_id', 'm.email', 'm.lang', 'm.status'])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.last_seen_at', '>', idleSince)
+    .where('s.created_at', '>', createdSince)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Executor, tokenHash: string, now: Date) {
+  await db
+    .updateTable('member_sessions')
+    .set({ last_seen_at: now })
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export async function deleteSession(db: Executor, tokenHash: string) {
+  const r = await db
+    .deleteFrom('member_sessions')
+    .where('token_hash', '=', tokenHash)
+    .returning('member_id')
+    .executeTakeFirst();
+  return r?.member_id;
+}
+
+/** Ends every session of a member, optionally keeping one (the one making the change). */
+export async function deleteMemberSessions(db: Executor, memberId: number, exceptTokenHash?: string) {
+  let q = db.deleteFrom('member_sessions').where('member_id', '=', memberId);
+  if (exceptTokenHash) q = q.where('token_hash', '!=', exceptTokenHash);
+  const r = await q.executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function recordAuthEvent(
+  db: Executor,
+  event: {
+    kind: AuthEventKind;
+    memberId: number | null;
+    reason?: string | null;
+    ip?: string | null;
+    userAgent?: string | null;
+  },
+) {
+  await db
+    .insertInto('auth_events')
+    .values({
+      kind: event.kind,
+      member_id: event.memberId,
+      reason: event.reason ?? null,
+      ip: event.ip ?? null,
+      user_agent: event.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+}
+
+export function listAuthEvents(db: Executor, memberId: number, limit = 50) {
+  return db
+    .selectFrom('auth_events')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertPendingRegistration(
+  db: Executor,
+  values: {
+    tokenHash: string;
+    userId: string;
+    userIdIsEmail: boolean;
+    email: string;
+    passwordHash: string;
+    lang: 'ja' | 'en';
+    expiresAt: Date;
+  },
+) {
+  await db
+    .insertInto('pending_registrations')
+    .values({
+      token_hash: values.tokenHash,
+      user_id: values.userId,
+      user_id_is_email: values.userIdIsEmail,
+      email: values.email,
+      password_hash: values.passwordHash,
+      lang: values.lang,
+      expires_at: values.expiresAt,
+      consumed_at: null,
+    })
+    .execute();
+}
+
+/** Marks a pending registration used, in one guarded statement so a link works exactly once. */
+export function consumePendingRegistration(db: Executor, tokenHash: string, now: Date) {
+  return db
+    .updateTable('pending_registrations')
+    .set({ consumed_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('consumed_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function findPendingRegistration(db: Executor, tokenHash: string, now: Date) {
+  return db
+    .selectFrom('pending_registrations')
+    .select(['user_id', 'email'])
+    .where('token_hash', '=', tokenHash)
+    .where('consumed_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** Housekeeping: sessions past their limits and stale registrations. */
+export async function deleteExpiredMemberData(db: Db, idleSince: Date, createdSince: Date, now: Date) {
+  await db
+    .deleteFrom('member_sessions')
+    .where((eb) => eb.or([eb('last_seen_at', '<=', idleSince), eb('created_at', '<=', createdSince)]))
+    .execute();
+  await db.deleteFrom('pending_registrations').where('expires_at', '<', now).execute();
+}

@@ -1,0 +1,83 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export type MemberStatus = 'active' | 'force_withdrawn';
+
+export interface MembersTable {
+  id: Generated<number>;
+  /** Normalised (NFKC, lower case). Equal to email when userIdIsEmail. */
+  user_id: string;
+  user_id_is_email: boolean;
+  /** Normalised (NFKC, lower case). Several member IDs may share one email. */
+  email: string;
+  password_hash: string;
+  lang: 'ja' | 'en';
+  status: Generated<MemberStatus>;
+  force_withdrawn_reason: string | null;
+  force_withdrawn_at: Timestamp | null;
+  /** Consecutive failed password checks since the last success or lock. Changed only by guarded UPDATEs. */
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  /** How many times the account has been locked in a row; the lock doubles each time. */
+  lock_count: Generated<number>;
+  email_verified_at: Timestamp;
+  password_changed_at: Generated<Date>;
+  created_at: CreatedAt;
+}
+
+export interface MemberSessionsTable {
+  /** SHA-256 (hex) of the cookie token; the token itself is never stored. */
+  token_hash: string;
+  member_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface PendingRegistrationsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: string;
+  user_id_is_email: boolean;
+  email: string;
+  password_hash: string;
+  lang: 'ja' | 'en';
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+}
+
+export type AuthEventKind =
+  | 'login_success'
+  | 'login_failure'
+  | 'login_lock'
+  | 'logout'
+  | 'registration'
+  | 'password_change'
+  | 'password_reset'
+  | 'email_change'
+  | 'session_revoked'
+  | 'force_withdrawal'
+  | 'withdrawal'
+  | 'unlock';
+
+export interface AuthEventsTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  member_id: number | null;
+  kind: AuthEventKind;
+  /** Internal reason code (e.g. wrong_password, unknown_id, locked); never shown to the member. */
+  reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface MemberTables {
+  members: MembersTable;
+  member_sessions: MemberSessionsTable;
+  pending_registrations: PendingRegistrationsTable;
+  auth_events: AuthEventsTable;
+}

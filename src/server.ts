@@ -1,0 +1,79 @@
+import { type ServerType, serve } from '@hono/node-server';
+import type { Config } from './config.ts';
+import { type Db, openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedDemo } from './demo/seed.ts';
+import { createLogger, type Logger } from './log.ts';
+import { startMailDelivery } from './mail/worker.ts';
+import { deleteExpiredMemberData } from './members/repository.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './members/session.ts';
+import { createRateLimiters } from './security/rate-limit.ts';
+import { createApp } from './web/app.tsx';
+import type { AppDeps } from './web/context.ts';
+
+/** Opens the database named by the config (PGlite in DATA_DIR when DATABASE_URL is unset). */
+export function openConfiguredDatabase(config: Config): Promise<Db> {
+  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+}
+
+/** Builds the dependencies every request handler and command uses. */
+export function buildDeps(config: Config, db: Db, log: Logger = createLogger(config.logLevel)): AppDeps {
+  return { config, db, log, limiters: createRateLimiters(config, db), now: () => new Date() };
+}
+
+export interface RunningServer {
+  deps: AppDeps;
+  server: ServerType;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Migrates, seeds the demo cast when configured, and serves HTTP with the background workers. */
+export async function startServer(
+  config: Config,
+  log: Logger = createLogger(config.logLevel),
+): Promise<RunningServer> {
+  const started = performance.now();
+  const db = await openConfiguredDatabase(config);
+  const applied = await migrateToLatest(db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const deps = buildDeps(config, db, log);
+  if (config.demoData) {
+    await seedDemo(deps);
+    log.info('demo data ready: see the top page for the demo accounts');
+  }
+  const app = createApp(deps);
+  const mail = startMailDelivery(deps);
+  const housekeeping = setInterval(() => {
+    const now = deps.now();
+    deleteExpiredMemberData(
+      db,
+      new Date(now.getTime() - SESSION_IDLE_MS),
+      new Date(now.getTime() - SESSION_ABSOLUTE_MS),
+      now,
+    ).catch((e: Error) => log.warn({ err: { message: e.message } }, 'housekeeping failed'));
+  }, 60_000);
+  housekeeping.unref();
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  log.info(
+    { url, publicUrl: config.publicUrl.toString(), ms: Math.round(performance.now() - started) },
+    'cardnavi listening',
+  );
+  return {
+    deps,
+    server,
+    url,
+    async close() {
+      clearInterval(housekeeping);
+      await mail.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await deps.limiters.close();
+      await db.destroy();
+    },
+  };
+}

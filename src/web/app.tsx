@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+import { cardRoutes } from '../cards/routes.tsx';
+import { isDatabaseReachable } from '../db/database.ts';
+import { helpRoutes } from '../help/routes.tsx';
+import { devMailboxRoutes } from '../mail/routes.tsx';
+import { accountRoutes } from '../members/account-routes.tsx';
+import { memberRoutes } from '../members/routes.tsx';
+import { loadMemberSession } from '../members/session.ts';
+import { portalRoutes } from '../portal/routes.tsx';
+import { supportRoutes } from '../support/routes.tsx';
+import type { AppDeps, AppEnv } from './context.ts';
+import { UnreadableFormError } from './form.ts';
+import { renderHomePage } from './home.tsx';
+import { baseContext, CsrfError, csrfProtection, noStore, requestLog } from './middleware.ts';
+import { renderHttpErrorPage } from './pages.tsx';
+
+const assetsDir = join(dirname(fileURLToPath(import.meta.url)), 'assets');
+const assets: Record<string, { body: string; type: string }> = {
+  'app.css': { body: readFileSync(join(assetsDir, 'app.css'), 'utf8'), type: 'text/css; charset=utf-8' },
+  'app.js': { body: readFileSync(join(assetsDir, 'app.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
+};
+
+/** Errors that mean the database cannot be reached (server down, connection refused or reset). */
+export function isDatabaseDown(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | undefined;
+  const code = e?.code ?? '';
+  return (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08006',
+      '08001',
+      '08003',
+    ].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      e?.message ?? '',
+    )
+  );
+}
+
+/** Builds the whole web application over its dependencies (one per process, or one per test). */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const { config } = deps;
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) =>
+    (await isDatabaseReachable(deps.db))
+      ? c.json({ status: 'ready' })
+      : c.json({ status: 'database unreachable' }, 503),
+  );
+  app.get('/assets/:name', (c) => {
+    const asset = assets[c.req.param('name')];
+    if (!asset) return c.notFound();
+    return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=300' });
+  });
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: [NONCE],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+      xContentTypeOptions: 'nosniff',
+      xFrameOptions: 'DENY',
+      // ASVS 14.4.5: HSTS for a year, in production only (plain-http development would be locked out).
+      strictTransportSecurity: config.production ? 'max-age=31536000; includeSubDomains' : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('*', baseContext(deps));
+  app.use('*', requestLog(deps));
+  app.use('*', noStore());
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => renderHttpErrorPage(c as never, 413, 'http.413.title', 'http.413.body'),
+    }),
+  );
+  app.use('*', csrfProtection(deps));
+  app.use('*', loadMemberSession());
+
+  app.get('/', (c) => renderHomePage(c));
+  app.route('/', memberRoutes);
+  app.route('/', accountRoutes);
+  app.route('/', cardRoutes);
+  app.route('/', portalRoutes);
+  app.route('/', helpRoutes);
+  app.route('/support', supportRoutes);
+  if (!config.production) app.route('/', devMailboxRoutes);
+
+  app.notFound((c) => renderHttpErrorPage(c, 404, 'http.404.title', 'http.404.body'));
+  app.onError((error, c) => {
+    if (error instanceof CsrfError) return renderHttpErrorPage(c, 403, 'http.403.title', 'form.csrf');
+    if (error instanceof UnreadableFormError)
+      return renderHttpErrorPage(c, 400, 'http.400.title', 'http.400.body');
+    if (isDatabaseDown(error)) {
+      deps.log.error({ err: { message: error.message } }, 'database unreachable');
+      return renderHttpErrorPage(c, 503, 'http.503.title', 'http.503.body');
+    }
+    deps.log.error(
+      { err: { message: error.message, stack: error.stack }, path: c.req.path },
+      'unhandled error',
+    );
+    return renderHttpErrorPage(c, 500, 'http.500.title', 'http.500.body');
+  });
+  return app;
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { negotiateLang, translator } from '../i18n/index.ts';
+import { hmac, safeEqual } from '../security/tokens.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { readForm } from './form.ts';
+
+/** Cookie names get the __Host- prefix (Secure, path=/, no Domain) whenever the site is served over https. */
+export function cookieName(deps: AppDeps, base: string): string {
+  return deps.config.secureCookies ? `__Host-${base}` : base;
+}
+
+/** Puts the dependencies, client IP, language and translator on the context. */
+export function baseContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('deps', deps);
+    let ip = 'unknown';
+    if (deps.config.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || ip;
+    if (ip === 'unknown') {
+      try {
+        ip = getConnInfo(c).remote.address ?? 'unknown';
+      } catch {
+        // in-process requests (tests) have no socket
+      }
+    }
+    c.set('ip', ip);
+    const query = c.req.query('lang');
+    const lang = negotiateLang(query, getCookie(c, 'lang'), c.req.header('accept-language'));
+    if (query === 'ja' || query === 'en') {
+      setCookie(c, 'lang', lang, {
+        path: '/',
+        sameSite: 'Lax',
+        httpOnly: true,
+        secure: deps.config.secureCookies,
+        maxAge: 31536000,
+      });
+    }
+    c.set('lang', lang);
+    c.set('t', translator(lang));
+    c.set('member', undefined);
+    c.set('sessionExpired', false);
+    await next();
+  };
+}
+
+/** Raised by the CSRF check; the error handler renders a 403 page that says to reload and resend. */
+export class CsrfError extends Error {}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * ASVS 3.5: every state change needs both a same-origin request (Origin / Sec-Fetch-Site) and a token.
+ * The token is a signed double-submit value: HMAC(secret, random cookie), so it works before login too.
+ */
+export function csrfProtection(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const name = cookieName(deps, 'cardnavi_csrf');
+  const expectedOrigin = deps.config.publicUrl.origin;
+  return async (c, next) => {
+    let seed = getCookie(c, name);
+    if (!seed || seed.length < 32) {
+      seed = randomBytes(32).toString('base64url');
+      setCookie(c, name, seed, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: deps.config.secureCookies,
+      });
+    }
+    const token = hmac(deps.config.sessionSecret, `csrf:${seed}`);
+    c.set('csrfToken', token);
+    if (UNSAFE.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      const site = c.req.header('sec-fetch-site');
+      if (origin && origin !== expectedOrigin) throw new CsrfError('origin');
+      if (site && site !== 'same-origin' && site !== 'none') throw new CsrfError('sec-fetch-site');
+      const sent = (await readForm(c))._csrf;
+      if (!sent || !safeEqual(sent, token)) throw new CsrfError('token');
+    }
+    await next();
+  };
+}
+
+/** ASVS 14.3.2: member pages must not be cached. Static assets set their own header. */
+export function noStore(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
+  };
+}
+
+/** One log line per request: method, path without the query (it may hold a one-time token), status, time. */
+export function requestLog(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    deps.log.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  };
+}

@@ -1,0 +1,86 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server.ts';
+import { browserAvailable, latestMailTo, launchBrowser, linkIn, seriousA11yViolations, startTestServer } from './harness.ts';
+
+const run = browserAvailable();
+
+describe.runIf(run)('member ID in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ LOGIN_MAX_FAILURES: '3' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(lang: 'ja' | 'en'): Promise<Page> {
+    const context = await browser.newContext({ locale: lang === 'ja' ? 'ja-JP' : 'en-US' });
+    return context.newPage();
+  }
+
+  async function logIn(page: Page, identifier: string, password: string) {
+    await page.goto(`${server.url}/login?lang=en`);
+    await page.getByLabel('User ID or email').fill(identifier);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+  }
+
+  it('registers, verifies by email, logs in and out (en)', async () => {
+    const page = await newPage('en');
+    await page.goto(`${server.url}/register?lang=en`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('User ID').fill('newbie2026');
+    await page.getByLabel('Email').fill('newbie@example.jp');
+    await page.getByLabel('Password', { exact: true }).fill('a long phrase for my card');
+    await page.getByRole('button', { name: 'Send confirmation email' }).click();
+    expect(await page.textContent('h1')).toContain('Check your email');
+
+    const mail = await latestMailTo(server, 'newbie@example.jp');
+    expect(mail?.subject).toContain('Finish your registration');
+    await page.goto(linkIn(mail!.text, '/register/verify'));
+    await page.getByRole('button', { name: 'Complete registration' }).click();
+    expect(await page.textContent('main')).toContain('newbie2026');
+
+    await logIn(page, 'newbie2026', 'a long phrase for my card');
+    await page.waitForURL(/\/portal/);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login/);
+    expect(await page.textContent('main')).toContain('You have logged out');
+  });
+
+  it('gives the same answer for a wrong password and an unknown ID, and shows the swapped-fields hint (ja)', async () => {
+    const page = await newPage('ja');
+    await page.goto(`${server.url}/login?lang=ja`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.locator('#f-identifier').fill('hanako@example.jp');
+    await page.locator('#f-password').fill('not-her-password-1');
+    await page.locator('form[action="/login"] button[type=submit]').click();
+    const wrong = await page.locator('#login-error').innerText();
+    await page.locator('#f-identifier').fill('nobody-here@example.jp');
+    await page.locator('#f-password').fill('not-her-password-1');
+    await page.locator('form[action="/login"] button[type=submit]').click();
+    const unknown = await page.locator('#login-error').innerText();
+    expect(unknown).toBe(wrong);
+    expect(wrong).toContain('ユーザーIDまたはパスワードが正しくありません');
+
+    await page.locator('#f-identifier').fill('sakura 2026 demo!');
+    await page.locator('#f-password').fill('taro0123');
+    await expect(page.locator('.swapped-hint-live').isVisible()).resolves.toBe(true);
+    await page.locator('form[action="/login"] button[type=submit]').click();
+    expect(await page.locator('#login-error').innerText()).toContain('逆の欄');
+  });
+
+  it('locks after repeated failures with the same generic answer, and mails the owner', async () => {
+    const page = await newPage('en');
+    for (let i = 0; i < 3; i++) await logIn(page, 'taro0123', `wrong-password-${i}`);
+    await logIn(page, 'taro0123', 'fuji-san-3776m');
+    expect(await page.locator('#login-error').innerText()).toContain('The user ID or password is incorrect');
+    const mail = await latestMailTo(server, 'taro@example.jp');
+    expect(mail?.subject).toContain('アカウントを一時的にロックしました');
+  });
+});
