@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}', 'test/reliability/**/*.test.{ts,tsx}'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'test/integration/**/*.test.{ts,tsx}',
+      'test/reliability/**/*.test.{ts,tsx}',
+    ],
     exclude: ['**/*.soak.test.ts', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -132,7 +132,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     env.SESSION_SECRET && env.CARD_DATA_KEYS
       ? undefined
       : dataDir === 'memory://'
-        ? { sessionSecret: randomBytes(32).toString('base64url'), cardDataKeys: `k1:${randomBytes(32).toString('base64')}` }
+        ? {
+            sessionSecret: randomBytes(32).toString('base64url'),
+            cardDataKeys: `k1:${randomBytes(32).toString('base64')}`,
+          }
         : loadOrCreateSecrets(dataDir);
   const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
   if (production && publicUrl.protocol !== 'https:')

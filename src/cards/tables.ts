@@ -1,3 +1,67 @@
-/** Tables owned by the cards domain (cards, enrollments, transactions). Filled in by the cards issue. */
-// biome-ignore lint/suspicious/noEmptyInterface: extended as the cards domain adds tables.
-export interface CardTables {}
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export type CardStatus =
+  | 'active'
+  | 'suspended'
+  | 'cancelled_at_renewal'
+  | 'force_cancelled'
+  | 'closed_by_member';
+export type CardBrand = 'visa' | 'mastercard' | 'jcb' | 'amex';
+
+export interface CardsTable {
+  id: Generated<number>;
+  /** The member ID that applied for the card (its owner). Null once that member ID has withdrawn. */
+  member_id: number | null;
+  /** AES-256-GCM (security/crypto.ts) of the full number; never shown, logged or put in a URL. */
+  number_enc: string;
+  /** HMAC-SHA-256 of the number under the data key: lookup without decrypting. */
+  number_hash: string;
+  last4: string;
+  expiry_year: number;
+  expiry_month: number;
+  holder_name: string;
+  /** 'YYYY-MM-DD' */
+  birth_date: string;
+  phone: string;
+  brand: CardBrand;
+  /** Yen. */
+  credit_limit: number;
+  status: CardStatus;
+  status_reason: string | null;
+  status_changed_at: Timestamp | null;
+  points_balance: Generated<number>;
+  /** argon2id of the 4-digit start PIN chosen on the application. */
+  start_pin_hash: string;
+  /** Wrong start PINs so far; only the support console resets it (ASVS 6.5.4: ~13 bits → cap 5). */
+  start_pin_failures: Generated<number>;
+  start_pin_locked_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface CardEnrollmentsTable {
+  card_id: number;
+  member_id: number;
+  enrolled_at: Timestamp;
+}
+
+export interface CardTransactionsTable {
+  id: Generated<number>;
+  card_id: number;
+  /** 'YYYY-MM-DD', the day the card was used. */
+  used_on: string;
+  merchant: string;
+  /** Yen; negative for refunds. */
+  amount: number;
+  /** Idempotency key from the core system (import). */
+  external_id: string;
+  created_at: CreatedAt;
+}
+
+export interface CardTables {
+  cards: CardsTable;
+  card_enrollments: CardEnrollmentsTable;
+  card_transactions: CardTransactionsTable;
+}

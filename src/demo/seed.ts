@@ -1,5 +1,5 @@
 import { seedCardsDemo } from '../cards/seed.ts';
-import { findMemberByUserId, insertMember } from '../members/repository.ts';
+import { findMemberByUserId, insertMember, markForceWithdrawn } from '../members/repository.ts';
 import { hashSecret } from '../security/password.ts';
 import { seedSupportDemo } from '../support/seed.ts';
 import type { AppDeps } from '../web/context.ts';
@@ -31,18 +31,7 @@ export async function seedDemo(deps: AppDeps): Promise<Map<string, number>> {
     if (created) ids.set(m.login, created.id);
   }
   const banned = ids.get('banned@example.jp');
-  if (banned) {
-    await deps.db
-      .updateTable('members')
-      .set({
-        status: 'force_withdrawn',
-        force_withdrawn_reason: 'demo: violation of member terms',
-        force_withdrawn_at: deps.now(),
-      })
-      .where('id', '=', banned)
-      .where('status', '=', 'active')
-      .execute();
-  }
+  if (banned) await markForceWithdrawn(deps.db, banned, 'demo: violation of member terms', deps.now());
   await seedCardsDemo(deps, ids);
   await seedSupportDemo(deps);
   return ids;

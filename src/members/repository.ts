@@ -252,3 +252,31 @@ export async function deleteExpiredMemberData(db: Db, idleSince: Date, createdSi
     .execute();
   await db.deleteFrom('pending_registrations').where('expires_at', '<', now).execute();
 }
+
+/** Support: lifts a temporary (or permanent) login lock. Returns the previous lock end, if the member exists. */
+export async function unlockLoginLock(db: Executor, memberId: number) {
+  const before = await db
+    .selectFrom('members')
+    .select(['locked_until', 'failed_logins', 'lock_count'])
+    .where('id', '=', memberId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) return undefined;
+  await db
+    .updateTable('members')
+    .set({ locked_until: null, failed_logins: 0, lock_count: 0 })
+    .where('id', '=', memberId)
+    .execute();
+  return before;
+}
+
+/** Marks a membership force-withdrawn (guarded: only an active one). Returns whether it changed. */
+export async function markForceWithdrawn(db: Executor, memberId: number, reason: string, now: Date) {
+  const r = await db
+    .updateTable('members')
+    .set({ status: 'force_withdrawn', force_withdrawn_reason: reason, force_withdrawn_at: now })
+    .where('id', '=', memberId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

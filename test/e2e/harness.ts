@@ -15,7 +15,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export function browserAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM} (CI=true): apt-get install -y chromium`);
+  if (process.env.CI === 'true')
+    throw new Error(`Chromium not found at ${CHROMIUM} (CI=true): apt-get install -y chromium`);
   console.warn(`\n*** ${CHROMIUM} not found: the browser tier is SKIPPED ***\n`);
   return false;
 }

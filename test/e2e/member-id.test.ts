@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server.ts';
-import { browserAvailable, latestMailTo, launchBrowser, linkIn, seriousA11yViolations, startTestServer } from './harness.ts';
+import {
+  browserAvailable,
+  latestMailTo,
+  launchBrowser,
+  linkIn,
+  seriousA11yViolations,
+  startTestServer,
+} from './harness.ts';
 
 const run = browserAvailable();
 

@@ -17,7 +17,10 @@ export interface TestApp {
 }
 
 /** The whole app over a fresh database, called in process (no socket). */
-export async function createTestApp(kind: DatabaseKind = 'pglite', overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  kind: DatabaseKind = 'pglite',
+  overrides: Record<string, string> = {},
+): Promise<TestApp> {
   const config: Config = testConfig(overrides);
   const database = await createTestDatabase(kind);
   let now: Date | undefined;
@@ -55,13 +58,19 @@ export class TestClient {
   ) {}
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    const res = await this.target.app.request(path, { headers: { ...this.headers, ...headers, cookie: this.cookieHeader() } });
+    const res = await this.target.app.request(path, {
+      headers: { ...this.headers, ...headers, cookie: this.cookieHeader() },
+    });
     await this.remember(res);
     return res;
   }
 
   /** POSTs a form. `_csrf` is added unless the fields carry their own. */
-  async post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  async post(
+    path: string,
+    fields: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     if (!this.csrf && !('_csrf' in fields)) await this.get('/login');
     const body = new URLSearchParams({ _csrf: this.csrf ?? '', ...fields });
     const res = await this.target.app.request(path, {

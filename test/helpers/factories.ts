@@ -9,11 +9,19 @@ let counter = 0;
 /** Creates a verified member. Defaults: a unique user ID, its email, password 'correct-horse-battery-9'. */
 export async function createMember(
   deps: AppDeps,
-  options: { userId?: string; email?: string; password?: string; status?: MemberStatus; lang?: 'ja' | 'en' } = {},
+  options: {
+    userId?: string;
+    email?: string;
+    password?: string;
+    status?: MemberStatus;
+    lang?: 'ja' | 'en';
+  } = {},
 ) {
   counter += 1;
   const userId = normaliseIdentifier(options.userId ?? `member${Date.now().toString(36)}${counter}`);
-  const email = normaliseIdentifier(options.email ?? (userId.includes('@') ? userId : `${userId}@example.jp`));
+  const email = normaliseIdentifier(
+    options.email ?? (userId.includes('@') ? userId : `${userId}@example.jp`),
+  );
   const password = options.password ?? 'correct-horse-battery-9';
   const created = await insertMember(deps.db, {
     userId,
@@ -25,7 +33,11 @@ export async function createMember(
   });
   if (!created) throw new Error(`member ${userId} already exists`);
   if (options.status && options.status !== 'active') {
-    await deps.db.updateTable('members').set({ status: options.status }).where('id', '=', created.id).execute();
+    await deps.db
+      .updateTable('members')
+      .set({ status: options.status })
+      .where('id', '=', created.id)
+      .execute();
   }
   return { id: created.id, userId, email, password };
 }
