@@ -22,11 +22,12 @@ export const memberRoutes = new Hono<AppEnv>();
 memberRoutes.get('/login', (c) => {
   if (c.get('member')) return c.redirect('/portal', 303);
   const t = c.get('t');
-  const notice = c.req.query('expired')
-    ? t('login.expired')
-    : c.req.query('loggedOut')
-      ? t('login.loggedOut')
-      : undefined;
+  const notice =
+    c.req.query('expired') || c.get('sessionExpired')
+      ? t('login.expired')
+      : c.req.query('loggedOut')
+        ? t('login.loggedOut')
+        : undefined;
   return renderLoginPage(c, notice ? { notice } : {});
 });
 

@@ -48,6 +48,15 @@ export function getDummyHash(): Promise<string> {
 // zxcvbn-ts ships the 49k most common passwords; NIST 800-63B-4 asks to refuse them.
 const commonPasswords = new Set<string>(common['passwords-common'] as string[]);
 
+/** A common password, or one with only digits or symbols appended to a common one ("qwertyuiop2026!"). */
+function isCommonPassword(lower: string): boolean {
+  if (commonPasswords.has(lower)) return true;
+  for (let end = lower.length - 1; end >= 6; end--) {
+    if (/^[\d\W_]+$/.test(lower.slice(end)) && commonPasswords.has(lower.slice(0, end))) return true;
+  }
+  return false;
+}
+
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
@@ -65,7 +74,7 @@ export function checkPasswordPolicy(
   if (length < PASSWORD_MIN) return 'too_short';
   if (length > PASSWORD_MAX) return 'too_long';
   const lower = password.normalize('NFKC').toLowerCase();
-  if (commonPasswords.has(lower) || commonPasswords.has(lower.replace(/[\d!?._-]+$/, ''))) return 'common';
+  if (isCommonPassword(lower)) return 'common';
   const userId = context.userId?.toLowerCase();
   if (userId && userId.length >= 3 && lower.includes(userId)) return 'contains_user_id';
   const local = context.email?.toLowerCase().split('@')[0];

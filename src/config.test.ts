@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const base = { DATA_DIR: 'memory://' };
+
+describe('loadConfig', () => {
+  it('has working defaults for the embedded mode', () => {
+    const config = loadConfig(base);
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl.toString()).toBe('http://localhost:3000/');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.secureCookies).toBe(false);
+    expect(config.login.maxFailures).toBe(10);
+    expect(config.startPin.maxFailures).toBe(5);
+    expect(config.contact).toMatchObject({ opens: '09:30', closes: '17:30', timeZone: 'Asia/Tokyo' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT: /],
+    [{ PUBLIC_URL: 'ftp://x' }, /^PUBLIC_URL: /],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: /],
+    [{ LOGIN_MAX_FAILURES: '500' }, /^LOGIN_MAX_FAILURES: /],
+    [{ CONTACT_HOURS: '9-5' }, /^CONTACT_HOURS: /],
+    [{ CONTACT_TIME_ZONE: 'Mars/Olympus' }, /^CONTACT_TIME_ZONE: /],
+    [{ SESSION_SECRET: 'short' }, /^SESSION_SECRET: /],
+  ])('stops with a one-line message naming the variable for %o', (env, message) => {
+    expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, ...env })).toThrow(message);
+  });
+
+  it('requires secrets, DATABASE_URL and an https PUBLIC_URL in production', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: required/);
+    const prod = {
+      ...base,
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      CARD_DATA_KEYS: `k1:${Buffer.alloc(32).toString('base64')}`,
+      DATABASE_URL: 'postgres://db/cardnavi',
+    };
+    expect(() => loadConfig({ ...prod, PUBLIC_URL: 'http://cardnavi.example' })).toThrow(
+      /PUBLIC_URL: must be https/,
+    );
+    const config = loadConfig({ ...prod, PUBLIC_URL: 'https://cardnavi.example' });
+    expect(config.secureCookies).toBe(true);
+    expect(config.demoData).toBe(false);
+  });
+});
