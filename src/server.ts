@@ -38,6 +38,7 @@ export async function startServer(
   const applied = await migrateToLatest(db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const deps = buildDeps(config, db, log);
+  await deps.limiters.ready();
   if (config.demoData) {
     await seedDemo(deps);
     log.info('demo data ready: see the top page for the demo accounts');

@@ -115,21 +115,27 @@ export async function logIn(deps: AppDeps, input: LoginInput, client: ClientInfo
     return { ok: false, code: 'L01', swappedHint: looksSwapped(input.identifier, input.password) };
   }
 
-  await clearLoginFailures(db, member.id);
-  await limiters.loginFailuresByIdentifier.delete(input.identifier);
+  if (failures > 0) await limiters.loginFailuresByIdentifier.delete(input.identifier);
   if (member.status === 'force_withdrawn') {
-    await recordAuthEvent(db, {
-      kind: 'login_failure',
-      memberId: member.id,
-      reason: 'force_withdrawn',
-      ...clientFields(client),
+    await db.transaction().execute(async (trx) => {
+      await clearLoginFailures(trx, member.id);
+      await recordAuthEvent(trx, {
+        kind: 'login_failure',
+        memberId: member.id,
+        reason: 'force_withdrawn',
+        ...clientFields(client),
+      });
     });
     return { ok: false, code: 'M01' };
   }
-  if (needsRehash(member.password_hash))
-    await updatePasswordHash(db, member.id, await hashSecret(input.password));
-  const sessionToken = await createMemberSession(db, member.id, now(), client.ip, client.userAgent);
-  await recordAuthEvent(db, { kind: 'login_success', memberId: member.id, ...clientFields(client) });
+  const newHash = needsRehash(member.password_hash) ? await hashSecret(input.password) : undefined;
+  // One commit for everything a success changes: the released attempt, the session, the event, a rehash.
+  const sessionToken = await db.transaction().execute(async (trx) => {
+    await clearLoginFailures(trx, member.id);
+    if (newHash) await updatePasswordHash(trx, member.id, newHash);
+    await recordAuthEvent(trx, { kind: 'login_success', memberId: member.id, ...clientFields(client) });
+    return createMemberSession(trx, member.id, now(), client.ip, client.userAgent);
+  });
   return { ok: true, memberId: member.id, sessionToken };
 }
 

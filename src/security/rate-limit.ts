@@ -32,6 +32,8 @@ export interface RateLimiters {
   loginFailuresByIdentifier: RateLimiterAbstract;
   /** Make a limiter for a domain flow (e.g. recovery requests per account) on the same store. */
   create(name: string, points: number, durationSeconds: number): RateLimiterAbstract;
+  /** Resolves once the shared store answers (at once without Redis; gives up quietly after `ms`). */
+  ready(ms?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,16 @@ export function createRateLimiters(config: Config, db: Db): RateLimiters {
     formByIp: create('form_ip', config.ipFormPointsPerMinute, 60),
     loginFailuresByIdentifier: create('login_fail_id', 1_000_000, 24 * 3600),
     create,
+    async ready(ms = 3000) {
+      if (!redis || redis.status === 'ready') return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        redis.once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
     async close() {
       redis?.disconnect();
     },
