@@ -35,10 +35,18 @@ async function rawArgon2Rate(hash: string): Promise<number> {
 async function main() {
   const databaseUrl = await ensureBenchDatabase();
   const server = await startServerProcess(
-    { DATABASE_URL: databaseUrl, DEMO_DATA: 'false', LOGIN_DELAY_MS: '0', IP_LOGIN_POINTS: '100000000', LOGIN_MAX_FAILURES: '100' },
+    {
+      DATABASE_URL: databaseUrl,
+      DEMO_DATA: 'false',
+      LOGIN_DELAY_MS: '0',
+      IP_LOGIN_POINTS: '100000000',
+      LOGIN_MAX_FAILURES: '100',
+    },
     port,
   );
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl }) }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl }) }),
+  });
   try {
     const hash = await hashSecret(password);
     await db
@@ -54,12 +62,17 @@ async function main() {
         force_withdrawn_at: null,
         locked_until: null,
       })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ password_hash: hash, failed_logins: 0, locked_until: null }))
+      .onConflict((oc) =>
+        oc.column('user_id').doUpdateSet({ password_hash: hash, failed_logins: 0, locked_until: null }),
+      )
       .execute();
 
     // One CSRF cookie and its token serve every request, as one browser would.
     const page = await fetch(`http://127.0.0.1:${port}/login`);
-    const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = page.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
     const body = new URLSearchParams({ _csrf: token, identifier: 'bench-login-user', password }).toString();
 
@@ -69,7 +82,11 @@ async function main() {
       method: 'POST',
       connections: concurrency,
       duration: seconds,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: `http://127.0.0.1:${port}` },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie,
+        origin: `http://127.0.0.1:${port}`,
+      },
       body,
     });
     const ok = load['3xx'];
@@ -100,7 +117,9 @@ async function main() {
       'failed responses': result.non3xx,
     });
     console.log(`written ${file}`);
-    await sql`delete from member_sessions where member_id in (select id from members where user_id = 'bench-login-user')`.execute(db);
+    await sql`delete from member_sessions where member_id in (select id from members where user_id = 'bench-login-user')`.execute(
+      db,
+    );
   } finally {
     await db.destroy();
     await stopServerProcess(server);
