@@ -35,8 +35,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
       connectionTimeoutMillis: 5_000,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
-    // An idle client losing its server (restart, outage) must not crash the process.
+    // A client losing its server (restart, outage) must not crash the process: the pool reports idle
+    // clients on 'error', and a checked-out client emits 'error' itself. The failing query still rejects,
+    // and the error handler answers 503.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const dir = options.dataDir ?? './data';
