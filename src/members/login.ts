@@ -13,6 +13,7 @@ import {
   recordAuthEvent,
   reserveLoginAttempt,
   updatePasswordHash,
+  writeLoginDecoy,
 } from './repository.ts';
 import { createMemberSession } from './session.ts';
 
@@ -68,6 +69,7 @@ export async function logIn(deps: AppDeps, input: LoginInput, client: ClientInfo
   const reserved = member
     ? await reserveLoginAttempt(db, member.id, config.login.maxFailures, now())
     : undefined;
+  if (!member) await writeLoginDecoy(db);
   const hashToCheck = member && reserved ? member.password_hash : await getDummyHash();
   const passwordMatches = (await verifySecret(hashToCheck, input.password)) && Boolean(member && reserved);
 

@@ -66,6 +66,18 @@ export async function reserveLoginAttempt(db: Executor, memberId: number, max: n
   return row;
 }
 
+/**
+ * The unknown-ID twin of reserveLoginAttempt: one committed single-row write, so an attempt against an ID
+ * that does not exist takes as long as one against an ID that does (ASVS 6.3.8).
+ */
+export async function writeLoginDecoy(db: Executor) {
+  await db
+    .updateTable('login_decoys')
+    .set((eb) => ({ writes: eb('writes', '+', 1) }))
+    .where('slot', '=', Math.floor(Math.random() * 16))
+    .execute();
+}
+
 /** A correct password: the reserved attempt is released and the failure history cleared. */
 export async function clearLoginFailures(db: Executor, memberId: number) {
   await db

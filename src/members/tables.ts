@@ -75,7 +75,13 @@ export interface AuthEventsTable {
   user_agent: string | null;
 }
 
+export interface LoginDecoysTable {
+  slot: number;
+  writes: Generated<number>;
+}
+
 export interface MemberTables {
+  login_decoys: LoginDecoysTable;
   members: MembersTable;
   member_sessions: MemberSessionsTable;
   pending_registrations: PendingRegistrationsTable;

@@ -55,6 +55,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index auth_events_member_idx on auth_events (member_id, at desc);
 
+    -- Login attempts for unknown IDs write here so that they cost the same committed write as the attempt
+    -- reservation of a real account (see members/login.ts); 16 slots keep contention low.
+    create table login_decoys (slot integer primary key, writes bigint not null default 0);
+    insert into login_decoys (slot) select generate_series(0, 15);
+
     -- rate-limiter-flexible's PostgreSQL store (see security/rate-limit.ts)
     create table rate_limits (
       key varchar(255) primary key,
@@ -65,5 +70,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop table rate_limits, auth_events, pending_registrations, member_sessions, members`.execute(db);
+  await sql`drop table login_decoys, rate_limits, auth_events, pending_registrations, member_sessions, members`.execute(
+    db,
+  );
 }
