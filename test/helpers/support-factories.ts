@@ -1,10 +1,10 @@
-import type { TestClient } from './app.ts';
 import { encrypt } from '../../src/security/crypto.ts';
 import { hashSecret } from '../../src/security/password.ts';
 import { createStaff } from '../../src/support/create-staff.ts';
 import type { StaffRole } from '../../src/support/tables.ts';
 import { currentTotpCode } from '../../src/support/totp.ts';
 import type { AppDeps } from '../../src/web/context.ts';
+import type { TestClient } from './app.ts';
 
 let counter = 0;
 let pinHash: Promise<string> | undefined;
@@ -35,7 +35,9 @@ export async function createCard(
   } = {},
 ): Promise<TestCard> {
   counter += 1;
-  const number = options.number ?? `49801234${String(Date.now() % 1e4).padStart(4, '0')}${String(counter).padStart(4, '0')}`;
+  const number =
+    options.number ??
+    `49801234${String(Date.now() % 1e4).padStart(4, '0')}${String(counter).padStart(4, '0')}`;
   pinHash ??= hashSecret('4721');
   const values = {
     holderName: options.holderName ?? 'HANAKO SATO',

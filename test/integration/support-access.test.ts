@@ -111,14 +111,33 @@ describe.each(databaseKinds())('support console access on %s', (kind) => {
     const reason = { reason: 'Repeated fraudulent chargebacks (case 2026-114)' };
     const asOperator = await clients.operator.post(`/support/members/${target.id}/force-withdraw`, reason);
     expect(asOperator.status).toBe(403);
-    expect((await deps.db.selectFrom('members').select('status').where('id', '=', target.id).executeTakeFirstOrThrow()).status).toBe('active');
+    expect(
+      (
+        await deps.db
+          .selectFrom('members')
+          .select('status')
+          .where('id', '=', target.id)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('active');
 
-    const asSupervisor = await clients.supervisor.post(`/support/members/${target.id}/force-withdraw`, reason);
+    const asSupervisor = await clients.supervisor.post(
+      `/support/members/${target.id}/force-withdraw`,
+      reason,
+    );
     expect(asSupervisor.status).toBe(303);
     expect(asSupervisor.headers.get('location')).toBe(`/support/members/${target.id}?done=withdrawn`);
-    const row = await deps.db.selectFrom('members').select(['status', 'force_withdrawn_reason']).where('id', '=', target.id).executeTakeFirstOrThrow();
+    const row = await deps.db
+      .selectFrom('members')
+      .select(['status', 'force_withdrawn_reason'])
+      .where('id', '=', target.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'force_withdrawn', force_withdrawn_reason: reason.reason });
-    const audit = await deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'member.force_withdraw').execute();
+    const audit = await deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'member.force_withdraw')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]?.reason).toBe(reason.reason);
 
