@@ -93,6 +93,8 @@ export const supportMessages = defineMessages({
     'support.verify.noMatch': '不一致',
     'support.verify.validUntil': 'ご本人確認済みです({until}まで有効)。',
     'support.verify.noCard': 'この会員IDにはカードがないため、ご本人確認ができません。',
+    'support.verify.tooMany':
+      'この会員のご本人確認に続けて失敗したため、1時間は確認できません。スーパーバイザーに引き継いでください。',
 
     'support.actions.title': '操作',
     'support.actions.locked': 'ご本人確認が完了すると操作できるようになります。',
@@ -262,6 +264,8 @@ export const supportMessages = defineMessages({
     'support.verify.noMatch': 'No match',
     'support.verify.validUntil': 'Caller verified (valid until {until}).',
     'support.verify.noCard': 'This member ID has no card, so the caller cannot be verified.',
+    'support.verify.tooMany':
+      'Verification of this member failed too many times; it is blocked for an hour. Hand the call to a supervisor.',
 
     'support.actions.title': 'Actions',
     'support.actions.locked': 'Actions become available once the caller is verified.',

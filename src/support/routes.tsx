@@ -154,6 +154,11 @@ supportRoutes.post('/members/:memberId/verify', async (c) => {
   if (!form.ok)
     return memberPage(c, memberId, { verifyErrors: form.errors, verifyValues: form.raw, status: 400 });
   const result = await verifyCallerIdentity(c.get('deps'), staffOf(c), memberId, form.data);
+  if (!result.ok && result.code === 'too_many_attempts')
+    return memberPage(c, memberId, {
+      verifyErrors: { cardId: c.get('t')('support.verify.tooMany') },
+      status: 429,
+    });
   if (!result.ok)
     return memberPage(c, memberId, { verifyErrors: { cardId: c.get('t')('support.v.card') }, status: 400 });
   return memberPage(c, memberId, {

@@ -1,13 +1,30 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { findCardsOfMember } from '../cards/repository.ts';
 import { decrypt } from '../security/crypto.ts';
+import { tryConsume } from '../security/rate-limit.ts';
 import { safeEqual } from '../security/tokens.ts';
 import type { AppDeps } from '../web/context.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, recordAudit } from './audit.ts';
 import { findCardNumberEnc, findLiveVerification, insertVerification } from './repository.ts';
 import type { CurrentStaff } from './session.ts';
 
 /** A passed verification lets this staff session act on the member for this long. */
 export const VERIFICATION_VALID_MS = 15 * 60 * 1000;
+
+/**
+ * Verification attempts per member per hour, across all staff: a caller guessing details (or an insider
+ * probing them) gets a few tries, then the case goes to a supervisor. A pass gives the attempts back.
+ */
+export const VERIFICATION_ATTEMPTS_PER_HOUR = 5;
+const attemptLimiters = new WeakMap<AppDeps['limiters'], RateLimiterAbstract>();
+function attemptLimiter(deps: AppDeps): RateLimiterAbstract {
+  let limiter = attemptLimiters.get(deps.limiters);
+  if (!limiter) {
+    limiter = deps.limiters.create('support_verify', VERIFICATION_ATTEMPTS_PER_HOUR, 3600);
+    attemptLimiters.set(deps.limiters, limiter);
+  }
+  return limiter;
+}
 
 /** What the caller said, as the operator typed it, for one of the member's cards. */
 export interface CallerAnswers {
@@ -27,7 +44,7 @@ export interface VerificationItems {
 
 export type VerificationResult =
   | { ok: true; passed: boolean; items: VerificationItems }
-  | { ok: false; code: 'card_not_of_member' };
+  | { ok: false; code: 'card_not_of_member' | 'too_many_attempts' };
 
 const normaliseName = (s: string) =>
   s
@@ -56,6 +73,17 @@ export async function verifyCallerIdentity(
   const card = (await findCardsOfMember(db, memberId)).find((c) => c.id === answers.cardId);
   const sealed = card ? await findCardNumberEnc(db, card.id) : undefined;
   if (!card || !sealed) return { ok: false, code: 'card_not_of_member' };
+  // Reserve the attempt before comparing anything.
+  if (!(await tryConsume(attemptLimiter(deps), String(memberId)))) {
+    await recordAudit(db, {
+      at: deps.now(),
+      staffId: staff.id,
+      action: 'member.verify_refused',
+      memberId,
+      cardId: card.id,
+    });
+    return { ok: false, code: 'too_many_attempts' };
+  }
   // TODO(after merge): cards' verifyCardNumberForCard(db, config, cardId, typed) replaces this decrypt.
   const items: VerificationItems = {
     fullName: same(normaliseName(answers.fullName), normaliseName(card.holder_name)),
@@ -84,6 +112,7 @@ export async function verifyCallerIdentity(
         expiresAt: new Date(now.getTime() + VERIFICATION_VALID_MS),
       });
   });
+  if (passed) await attemptLimiter(deps).delete(String(memberId));
   return { ok: true, passed, items };
 }
 

@@ -179,6 +179,25 @@ describe.each(databaseKinds())('identity verification and caller actions on %s',
     ).toEqual([]);
   });
 
+  it('stops verifying a member after 5 attempts in an hour, even with the right answers', async () => {
+    const { memberId, card } = await lockedCaller();
+    const wrong = { ...rightAnswers(card), cardNumber: '4980000000000000' };
+    for (let i = 0; i < 5; i++)
+      expect((await operator.post(`/support/members/${memberId}/verify`, wrong)).status).toBe(422);
+    const blocked = await operator.post(`/support/members/${memberId}/verify?lang=en`, rightAnswers(card));
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toContain('Hand the call to a supervisor');
+    const actions = await testApp.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('member_id', '=', memberId)
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      ...Array(5).fill('member.verify'),
+      'member.verify_refused',
+    ]);
+  });
+
   it('rejects a malformed verification form with a message per field', async () => {
     const { memberId } = await lockedCaller();
     const res = await operator.post(`/support/members/${memberId}/verify?lang=en`, {

@@ -23,7 +23,7 @@ export interface MemberPageProps {
   verifyValues?: Record<string, string>;
   verifyErrors?: FieldErrors;
   reasonErrors?: FieldErrors;
-  status?: 200 | 400 | 422;
+  status?: 200 | 400 | 422 | 429;
 }
 
 const ITEMS: (keyof VerificationItems)[] = ['fullName', 'birthDate', 'phone', 'cardNumber'];
