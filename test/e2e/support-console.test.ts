@@ -107,7 +107,11 @@ describe.runIf(run)('support console in a real browser', () => {
     expect(await page.locator('main').innerText()).toContain('Start PIN unlocked');
     expect(await page.locator('main').innerText()).toContain('Usable (0 wrong)');
     await expectAccessible(page);
-    const row = await deps.db.selectFrom('cards').select(['start_pin_failures', 'start_pin_locked_at']).where('id', '=', card.id).executeTakeFirstOrThrow();
+    const row = await deps.db
+      .selectFrom('cards')
+      .select(['start_pin_failures', 'start_pin_locked_at'])
+      .where('id', '=', card.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ start_pin_failures: 0, start_pin_locked_at: null });
   }, 120_000);
 
@@ -117,7 +121,9 @@ describe.runIf(run)('support console in a real browser', () => {
     await openMember(page, 'taro0123');
     await expectAccessible(page);
     const form = page.locator('form[action$="/force-withdraw"]');
-    await form.getByLabel('Reason').fill('Resold card benefits in breach of the member terms (case 2026-0042)');
+    await form
+      .getByLabel('Reason')
+      .fill('Resold card benefits in breach of the member terms (case 2026-0042)');
     page.once('dialog', (d) => void d.accept());
     await form.getByRole('button', { name: 'Force-withdraw' }).click();
     await page.waitForURL(/done=withdrawn/);
