@@ -88,5 +88,24 @@ export interface DemoStaff {
   totpSecret: string;
 }
 
-/** Filled in by the support console's seed step. */
-export const demoStaff: DemoStaff[] = [];
+/** Console staff created by the support seed step (src/support/seed.ts). Demo secrets only: never reuse them. */
+export const demoStaff: DemoStaff[] = [
+  {
+    login: 'operator1',
+    password: 'console-operator-2026',
+    role: 'operator',
+    totpSecret: 'NBOI7JIU72GCCKCR45I3224COQRAQFCE',
+  },
+  {
+    login: 'supervisor1',
+    password: 'console-supervisor-2026',
+    role: 'supervisor',
+    totpSecret: 'VTARO262NZUR2HYF2SYPRMDVTPLSDTTB',
+  },
+  {
+    login: 'admin1',
+    password: 'console-admin-2026',
+    role: 'admin',
+    totpSecret: 'X7IYWKM5WDN7JHF25KQ6FOGITYCEW7EX',
+  },
+];

@@ -1,3 +1,69 @@
-/** Tables owned by the support console (staff, staff sessions, audit log). Filled in by the support issue. */
-// biome-ignore lint/suspicious/noEmptyInterface: extended as the support domain adds tables.
-export interface SupportTables {}
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+/** Console roles, lowest first: each role can do everything the roles before it can. */
+export const STAFF_ROLES = ['operator', 'supervisor', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface StaffTable {
+  id: Generated<number>;
+  /** Lower case. */
+  login: string;
+  display_name: string;
+  role: StaffRole;
+  /** argon2id (security/password.ts). */
+  password_hash: string;
+  /** Base32 TOTP secret, AES-256-GCM under the card data keys (security/crypto.ts). */
+  totp_secret_enc: string;
+  /** The last accepted TOTP time step: a code is accepted at most once (RFC 6238 §5.2). */
+  totp_last_step: number | null;
+  /** Changed only by guarded UPDATEs (PCI DSS 8.3.4). */
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 (hex) of the cookie token. */
+  token_hash: string;
+  staff_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+/** A passed identity verification: one staff session may act on one member until it expires. */
+export interface SupportVerificationsTable {
+  id: Generated<number>;
+  session_token_hash: string;
+  staff_id: number;
+  member_id: number;
+  card_id: number;
+  verified_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** Append-only, hash-chained (see support/audit.ts); a trigger refuses UPDATE, DELETE and TRUNCATE. */
+export interface AuditLogTable {
+  /** 1, 2, 3 … without gaps, assigned under the append lock. */
+  id: number;
+  at: Timestamp;
+  staff_id: number | null;
+  action: string;
+  member_id: number | null;
+  card_id: number | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SupportTables {
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
+  support_verifications: SupportVerificationsTable;
+  audit_log: AuditLogTable;
+}

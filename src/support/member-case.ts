@@ -1,0 +1,50 @@
+import { findCardsOfMember } from '../cards/repository.ts';
+import { findMemberById, listAuthEvents } from '../members/repository.ts';
+import type { AppDeps } from '../web/context.ts';
+import { maskEmail } from './mask.ts';
+import { listRecentAuditRows } from './repository.ts';
+import type { CurrentStaff } from './session.ts';
+import { findPassedVerification } from './verify-identity.ts';
+
+/**
+ * Everything the member page shows for a call. Never a stored name, birth date, phone or card number: those
+ * are only compared (verify-identity.ts). Security events are shown once the caller is verified.
+ */
+export async function loadMemberCase(deps: AppDeps, staff: CurrentStaff, memberId: number) {
+  const { db } = deps;
+  const member = await findMemberById(db, memberId);
+  if (!member) return undefined;
+  const now = deps.now();
+  const [cards, verification, history] = await Promise.all([
+    findCardsOfMember(db, memberId),
+    findPassedVerification(deps, staff, memberId),
+    listRecentAuditRows(db, 20, memberId),
+  ]);
+  const events = verification ? await listAuthEvents(db, memberId, 30) : [];
+  return {
+    member: {
+      id: member.id,
+      userId: member.user_id,
+      maskedEmail: maskEmail(member.email),
+      status: member.status,
+      loginLockedUntil: member.locked_until && member.locked_until > now ? member.locked_until : null,
+      failedLogins: member.failed_logins,
+    },
+    cards: cards.map((c) => ({
+      id: c.id,
+      last4: c.last4,
+      brand: c.brand,
+      status: c.status,
+      appliedByMemberId: c.member_id,
+      enrolledByMemberId: c.enrolled_member_id,
+      startPinFailures: c.start_pin_failures,
+      startPinLocked:
+        c.start_pin_locked_at !== null || c.start_pin_failures >= deps.config.startPin.maxFailures,
+    })),
+    verification,
+    events,
+    history,
+  };
+}
+
+export type MemberCase = NonNullable<Awaited<ReturnType<typeof loadMemberCase>>>;

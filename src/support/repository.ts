@@ -1,0 +1,248 @@
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { AuditLogTable, StaffRole } from './tables.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** SQL of the support console: staff, staff sessions, verifications, the audit log, and its card look-ups. */
+
+export function findStaffByLogin(db: Executor, login: string) {
+  return db.selectFrom('staff').selectAll().where('login', '=', login).executeTakeFirst();
+}
+
+export function listStaff(db: Executor) {
+  return db
+    .selectFrom('staff')
+    .select(['id', 'login', 'display_name', 'role', 'active', 'locked_until', 'created_at'])
+    .orderBy('id')
+    .execute();
+}
+
+export function insertStaff(
+  db: Executor,
+  values: {
+    login: string;
+    displayName: string;
+    role: StaffRole;
+    passwordHash: string;
+    totpSecretEnc: string;
+  },
+) {
+  return db
+    .insertInto('staff')
+    .values({
+      login: values.login,
+      display_name: values.displayName,
+      role: values.role,
+      password_hash: values.passwordHash,
+      totp_secret_enc: values.totpSecretEnc,
+      totp_last_step: null,
+      locked_until: null,
+    })
+    .onConflict((oc) => oc.column('login').doNothing())
+    .returning(['id'])
+    .executeTakeFirst();
+}
+
+/**
+ * Reserves one credential check for a staff account in a single guarded statement (PCI DSS 8.3.4).
+ * Undefined when the account is locked or its attempts are used up: then nothing may be evaluated.
+ */
+export function reserveStaffLoginAttempt(db: Executor, staffId: number, max: number, now: Date) {
+  return db
+    .updateTable('staff')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', staffId)
+    .where('active', '=', true)
+    .where('failed_logins', '<', max)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .returning(['failed_logins'])
+    .executeTakeFirst();
+}
+
+/** Locks once the reserved attempts are used up; guarded so exactly one concurrent request locks. */
+export function lockStaffAccount(db: Executor, staffId: number, max: number, until: Date) {
+  return db
+    .updateTable('staff')
+    .set({ failed_logins: 0, locked_until: until })
+    .where('id', '=', staffId)
+    .where('failed_logins', '>=', max)
+    .returning(['locked_until'])
+    .executeTakeFirst();
+}
+
+/**
+ * A correct password and code: records the TOTP step and clears the failures, only if this step is newer
+ * than the last accepted one (compare-and-swap, so a replayed code fails even under concurrency).
+ */
+export async function acceptStaffLogin(db: Executor, staffId: number, totpStep: number) {
+  const r = await db
+    .updateTable('staff')
+    .set({ failed_logins: 0, locked_until: null, totp_last_step: totpStep })
+    .where('id', '=', staffId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', totpStep)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertStaffSession(db: Executor, tokenHash: string, staffId: number, now: Date) {
+  await db
+    .insertInto('staff_sessions')
+    .values({ token_hash: tokenHash, staff_id: staffId, created_at: now, last_seen_at: now })
+    .execute();
+}
+
+/** The session and its (active) staff member, when within both the idle and the absolute limit. */
+export function findLiveStaffSession(db: Executor, tokenHash: string, idleSince: Date, createdSince: Date) {
+  return db
+    .selectFrom('staff_sessions as s')
+    .innerJoin('staff as st', 'st.id', 's.staff_id')
+    .select(['s.token_hash', 's.last_seen_at', 'st.id', 'st.login', 'st.display_name', 'st.role'])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.last_seen_at', '>', idleSince)
+    .where('s.created_at', '>', createdSince)
+    .where('st.active', '=', true)
+    .executeTakeFirst();
+}
+
+export async function touchStaffSession(db: Executor, tokenHash: string, now: Date) {
+  await db
+    .updateTable('staff_sessions')
+    .set({ last_seen_at: now })
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export async function deleteStaffSession(db: Executor, tokenHash: string) {
+  const r = await db
+    .deleteFrom('staff_sessions')
+    .where('token_hash', '=', tokenHash)
+    .returning('staff_id')
+    .executeTakeFirst();
+  return r?.staff_id;
+}
+
+export async function insertVerification(
+  db: Executor,
+  values: {
+    sessionTokenHash: string;
+    staffId: number;
+    memberId: number;
+    cardId: number;
+    now: Date;
+    expiresAt: Date;
+  },
+) {
+  await db
+    .insertInto('support_verifications')
+    .values({
+      session_token_hash: values.sessionTokenHash,
+      staff_id: values.staffId,
+      member_id: values.memberId,
+      card_id: values.cardId,
+      verified_at: values.now,
+      expires_at: values.expiresAt,
+    })
+    .execute();
+}
+
+/** The newest verification of this member still valid for this staff session. */
+export function findLiveVerification(db: Executor, sessionTokenHash: string, memberId: number, now: Date) {
+  return db
+    .selectFrom('support_verifications')
+    .select(['card_id', 'verified_at', 'expires_at'])
+    .where('session_token_hash', '=', sessionTokenHash)
+    .where('member_id', '=', memberId)
+    .where('expires_at', '>', now)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** The encrypted number of one card of a member (identity verification compares it; never displayed). */
+export function findCardNumberEnc(db: Executor, cardId: number) {
+  return db
+    .selectFrom('cards')
+    .select(['id', 'member_id', 'number_enc'])
+    .where('id', '=', cardId)
+    .executeTakeFirst();
+}
+
+/** Members holding a card with this phone number, compared on digits only. */
+export function findMembersByCardPhone(db: Executor, phoneDigits: string) {
+  return db
+    .selectFrom('cards as c')
+    .innerJoin('members as m', 'm.id', 'c.member_id')
+    .selectAll('m')
+    .distinct()
+    .where(sql<string>`regexp_replace(c.phone, '[^0-9]', '', 'g')`, '=', phoneDigits)
+    .orderBy('m.id')
+    .execute();
+}
+
+/** Last 4 digits of every card applied for by these members (for search results). */
+export function listCardLast4OfMembers(db: Executor, memberIds: number[]) {
+  if (memberIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('cards')
+    .select(['member_id', 'last4', 'status'])
+    .where('member_id', 'in', memberIds)
+    .orderBy('id')
+    .execute();
+}
+
+/** One audit row as read back (and as hashed). */
+export type AuditRow = Selectable<AuditLogTable>;
+
+/**
+ * Serialises audit appends for the rest of the transaction, so two writers can never chain onto the same
+ * row (the lock is released at commit or rollback).
+ */
+export async function lockAuditChain(trx: Transaction<Database>) {
+  await sql`select pg_advisory_xact_lock(hashtext('cardnavi.audit_log'))`.execute(trx);
+}
+
+export function findLastAuditRow(db: Executor) {
+  return db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function insertAuditRow(db: Executor, row: AuditRow) {
+  await db
+    .insertInto('audit_log')
+    .values({
+      ...row,
+      before: sql`cast(${row.before === null ? null : JSON.stringify(row.before)} as jsonb)`,
+      after: sql`cast(${row.after === null ? null : JSON.stringify(row.after)} as jsonb)`,
+    })
+    .execute();
+}
+
+/** Audit rows in chain order, a page at a time (for `audit verify`). */
+export function listAuditRows(db: Executor, afterId: number, limit: number) {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export function listRecentAuditRows(db: Executor, limit: number, memberId?: number) {
+  let q = db
+    .selectFrom('audit_log as a')
+    .leftJoin('staff as s', 's.id', 'a.staff_id')
+    .select([
+      'a.id',
+      'a.at',
+      'a.action',
+      'a.member_id',
+      'a.card_id',
+      'a.reason',
+      'a.after',
+      's.login as staff_login',
+    ])
+    .orderBy('a.id', 'desc')
+    .limit(limit);
+  if (memberId !== undefined) q = q.where('a.member_id', '=', memberId);
+  return q.execute();
+}

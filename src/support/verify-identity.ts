@@ -1,0 +1,122 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { findCardsOfMember } from '../cards/repository.ts';
+import { decrypt } from '../security/crypto.ts';
+import { tryConsume } from '../security/rate-limit.ts';
+import { safeEqual } from '../security/tokens.ts';
+import type { AppDeps } from '../web/context.ts';
+import { appendAudit, recordAudit } from './audit.ts';
+import { findCardNumberEnc, findLiveVerification, insertVerification } from './repository.ts';
+import type { CurrentStaff } from './session.ts';
+
+/** A passed verification lets this staff session act on the member for this long. */
+export const VERIFICATION_VALID_MS = 15 * 60 * 1000;
+
+/**
+ * Verification attempts per member per hour, across all staff: a caller guessing details (or an insider
+ * probing them) gets a few tries, then the case goes to a supervisor. A pass gives the attempts back.
+ */
+export const VERIFICATION_ATTEMPTS_PER_HOUR = 5;
+const attemptLimiters = new WeakMap<AppDeps['limiters'], RateLimiterAbstract>();
+function attemptLimiter(deps: AppDeps): RateLimiterAbstract {
+  let limiter = attemptLimiters.get(deps.limiters);
+  if (!limiter) {
+    limiter = deps.limiters.create('support_verify', VERIFICATION_ATTEMPTS_PER_HOUR, 3600);
+    attemptLimiters.set(deps.limiters, limiter);
+  }
+  return limiter;
+}
+
+/** What the caller said, as the operator typed it, for one of the member's cards. */
+export interface CallerAnswers {
+  cardId: number;
+  fullName: string;
+  birthDate: string;
+  phone: string;
+  cardNumber: string;
+}
+
+export interface VerificationItems {
+  fullName: boolean;
+  birthDate: boolean;
+  phone: boolean;
+  cardNumber: boolean;
+}
+
+export type VerificationResult =
+  | { ok: true; passed: boolean; items: VerificationItems }
+  | { ok: false; code: 'card_not_of_member' | 'too_many_attempts' };
+
+const normaliseName = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s・.,]/g, '');
+const digits = (s: string) => s.normalize('NFKC').replace(/\D/g, '');
+
+/** Constant-time, and an empty answer never matches. */
+function same(typed: string, stored: string): boolean {
+  return typed.length > 0 && safeEqual(typed, stored);
+}
+
+/**
+ * Identity verification on a call: compares each answer with the card's data and says only match / no
+ * match per item (the stored values never leave this function). Every attempt is audited with the per-item
+ * outcome but never the typed values; a full match is remembered for this staff session and member.
+ */
+export async function verifyCallerIdentity(
+  deps: AppDeps,
+  staff: CurrentStaff,
+  memberId: number,
+  answers: CallerAnswers,
+): Promise<VerificationResult> {
+  const { db, config } = deps;
+  const card = (await findCardsOfMember(db, memberId)).find((c) => c.id === answers.cardId);
+  const sealed = card ? await findCardNumberEnc(db, card.id) : undefined;
+  if (!card || !sealed) return { ok: false, code: 'card_not_of_member' };
+  // Reserve the attempt before comparing anything.
+  if (!(await tryConsume(attemptLimiter(deps), String(memberId)))) {
+    await recordAudit(db, {
+      at: deps.now(),
+      staffId: staff.id,
+      action: 'member.verify_refused',
+      memberId,
+      cardId: card.id,
+    });
+    return { ok: false, code: 'too_many_attempts' };
+  }
+  // TODO(after merge): cards' verifyCardNumberForCard(db, config, cardId, typed) replaces this decrypt.
+  const items: VerificationItems = {
+    fullName: same(normaliseName(answers.fullName), normaliseName(card.holder_name)),
+    birthDate: same(answers.birthDate.trim(), card.birth_date),
+    phone: same(digits(answers.phone), digits(card.phone)),
+    cardNumber: same(digits(answers.cardNumber), digits(decrypt(config.cardDataKeys, sealed.number_enc))),
+  };
+  const passed = Object.values(items).every(Boolean);
+  const now = deps.now();
+  await db.transaction().execute(async (trx) => {
+    await appendAudit(trx, {
+      at: now,
+      staffId: staff.id,
+      action: 'member.verify',
+      memberId,
+      cardId: card.id,
+      after: { ...items, passed },
+    });
+    if (passed)
+      await insertVerification(trx, {
+        sessionTokenHash: staff.sessionTokenHash,
+        staffId: staff.id,
+        memberId,
+        cardId: card.id,
+        now,
+        expiresAt: new Date(now.getTime() + VERIFICATION_VALID_MS),
+      });
+  });
+  if (passed) await attemptLimiter(deps).delete(String(memberId));
+  return { ok: true, passed, items };
+}
+
+/** The live verification of this member by this staff session, if any (gates every action on a caller). */
+export function findPassedVerification(deps: AppDeps, staff: CurrentStaff, memberId: number) {
+  return findLiveVerification(deps.db, staff.sessionTokenHash, memberId, deps.now());
+}

@@ -1,0 +1,305 @@
+import { ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
+import type { AppContext } from '../../web/context.ts';
+import type { MemberCase } from '../member-case.ts';
+import { roleAtLeast } from '../roles.ts';
+import type { VerificationItems } from '../verify-identity.ts';
+import { formatMoment } from './format.ts';
+import { renderConsolePage } from './frame.tsx';
+
+/** Notices after an action (the ?done= value of the redirect). */
+export const DONE_NOTICES = {
+  pin: 'support.done.pin',
+  login: 'support.done.login',
+  reset: 'support.done.reset',
+  withdrawn: 'support.done.withdrawn',
+  card: 'support.done.card',
+} as const;
+export type DoneNotice = keyof typeof DONE_NOTICES;
+
+export interface MemberPageProps {
+  done?: DoneNotice | undefined;
+  /** The outcome of the verification just submitted. */
+  attempt?: { passed: boolean; items: VerificationItems };
+  verifyValues?: Record<string, string>;
+  verifyErrors?: FieldErrors;
+  reasonErrors?: FieldErrors;
+  status?: 200 | 400 | 422 | 429;
+}
+
+const ITEMS: (keyof VerificationItems)[] = ['fullName', 'birthDate', 'phone', 'cardNumber'];
+
+/** One member's case: summary, cards, identity verification, then the actions it unlocks. */
+export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberPageProps = {}) {
+  const t = c.get('t');
+  const lang = c.get('lang');
+  const staff = c.get('staff');
+  const zone = c.get('deps').config.contact.timeZone;
+  const { member, cards, verification } = data;
+  const base = `/support/members/${member.id}`;
+  const when = (d: Date | string | null | undefined) => formatMoment(d, lang, zone);
+  return renderConsolePage(
+    c,
+    { title: t('support.member.title', { userId: member.userId }), status: props.status ?? 200 },
+    <>
+      <h1>{t('support.member.title', { userId: member.userId })}</h1>
+      {props.done ? <Notice kind="success">{t(DONE_NOTICES[props.done])}</Notice> : null}
+      <dl class="facts">
+        <dt>{t('support.member.userId')}</dt>
+        <dd>{member.userId}</dd>
+        <dt>{t('support.member.email')}</dt>
+        <dd>{member.maskedEmail}</dd>
+        <dt>{t('support.member.status')}</dt>
+        <dd>{t(`support.memberStatus.${member.status}`)}</dd>
+        <dt>{t('support.member.loginLock')}</dt>
+        <dd>
+          {member.loginLockedUntil
+            ? t('support.member.lockedUntil', { until: when(member.loginLockedUntil) })
+            : t('support.member.notLocked', { failures: member.failedLogins })}
+        </dd>
+      </dl>
+
+      <section aria-labelledby="cards-title">
+        <h2 id="cards-title">{t('support.member.cards')}</h2>
+        {cards.length === 0 ? (
+          <p>{t('support.member.noCards')}</p>
+        ) : (
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('support.card.card')}</th>
+                  <th scope="col">{t('support.card.status')}</th>
+                  <th scope="col">{t('support.card.startPin')}</th>
+                  <th scope="col">{t('support.card.enrollment')}</th>
+                  <th scope="col">{t('support.card.appliedBy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cards.map((card) => (
+                  <tr>
+                    <td>{t('support.card.last4', { last4: card.last4 })}</td>
+                    <td>{t(`support.cardStatus.${card.status}`)}</td>
+                    <td>
+                      {card.startPinLocked
+                        ? t('support.card.pinLocked', { failures: card.startPinFailures })
+                        : t('support.card.pinOpen', { failures: card.startPinFailures })}
+                    </td>
+                    <td>
+                      {card.enrolledByMemberId === null
+                        ? t('support.card.notEnrolled')
+                        : card.enrolledByMemberId === member.id
+                          ? t('support.card.enrolledHere')
+                          : t('support.card.enrolledElsewhere', { memberId: card.enrolledByMemberId })}
+                    </td>
+                    <td>{t('support.card.appliedByThis', { userId: member.userId, memberId: member.id })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="verify-title" class="panel">
+        <h2 id="verify-title">{t('support.verify.title')}</h2>
+        {props.attempt ? (
+          <div
+            class={props.attempt.passed ? 'notice notice-success' : 'notice notice-error'}
+            role={props.attempt.passed ? 'status' : 'alert'}
+            id="verify-result"
+          >
+            <p>
+              <strong>{t(props.attempt.passed ? 'support.verify.passed' : 'support.verify.failed')}</strong>
+            </p>
+            <ul class="checklist">
+              {ITEMS.map((item) => (
+                <li class={props.attempt?.items[item] ? 'match' : 'no-match'}>
+                  {t(`support.verify.${item}`)}:{' '}
+                  {t(props.attempt?.items[item] ? 'support.verify.match' : 'support.verify.noMatch')}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {verification ? (
+          <Notice kind="info">
+            {t('support.verify.validUntil', { until: when(verification.expires_at) })}
+          </Notice>
+        ) : cards.length === 0 ? (
+          <p>{t('support.verify.noCard')}</p>
+        ) : (
+          <>
+            <p>{t('support.verify.lead')}</p>
+            <ErrorSummary t={t} errors={props.verifyErrors ?? {}} />
+            <Form c={c} action={`${base}/verify`} class="stack" novalidate>
+              <div class="field">
+                <label for="f-cardId">{t('support.verify.card')}</label>
+                <select id="f-cardId" name="cardId">
+                  {cards.map((card) => (
+                    <option value={String(card.id)} selected={props.verifyValues?.cardId === String(card.id)}>
+                      {t('support.card.last4', { last4: card.last4 })}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <Field
+                name="fullName"
+                label={t('support.verify.fullName')}
+                hint={t('support.verify.fullName.hint')}
+                error={props.verifyErrors?.fullName}
+                autocomplete="off"
+                maxlength={100}
+              />
+              <Field
+                name="birthDate"
+                type="date"
+                label={t('support.verify.birthDate')}
+                error={props.verifyErrors?.birthDate}
+                autocomplete="off"
+              />
+              <Field
+                name="phone"
+                type="tel"
+                label={t('support.verify.phone')}
+                error={props.verifyErrors?.phone}
+                autocomplete="off"
+                maxlength={30}
+              />
+              <Field
+                name="cardNumber"
+                label={t('support.verify.cardNumber')}
+                error={props.verifyErrors?.cardNumber}
+                autocomplete="off"
+                inputmode="numeric"
+                maxlength={30}
+              />
+              <button type="submit" class="button primary">
+                {t('support.verify.submit')}
+              </button>
+            </Form>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="actions-title">
+        <h2 id="actions-title">{t('support.actions.title')}</h2>
+        {verification ? (
+          <>
+            <div class="button-row">
+              {cards.map((card) => (
+                <Form c={c} action={`${base}/cards/${card.id}/unlock-pin`} class="inline-form">
+                  <button type="submit" class="button">
+                    {t('support.actions.unlockPin', { last4: card.last4 })}
+                  </button>
+                </Form>
+              ))}
+              <Form c={c} action={`${base}/unlock-login`} class="inline-form">
+                <button type="submit" class="button">
+                  {t('support.actions.unlockLogin')}
+                </button>
+              </Form>
+              <Form c={c} action={`${base}/password-reset`} class="inline-form">
+                <button type="submit" class="button">
+                  {t('support.actions.reset')}
+                </button>
+              </Form>
+            </div>
+            <h3>{t('support.events.title')}</h3>
+            {data.events.length === 0 ? (
+              <p>{t('support.events.none')}</p>
+            ) : (
+              <div class="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('support.events.at')}</th>
+                      <th scope="col">{t('support.events.kind')}</th>
+                      <th scope="col">{t('support.events.reason')}</th>
+                      <th scope="col">{t('support.events.ip')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.events.map((e) => (
+                      <tr>
+                        <td>{when(e.at)}</td>
+                        <td>{e.kind}</td>
+                        <td>{e.reason ?? '—'}</td>
+                        <td>{e.ip ?? '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        ) : (
+          <p>{t('support.actions.locked')}</p>
+        )}
+      </section>
+
+      {staff && roleAtLeast(staff.role, 'supervisor') ? (
+        <section aria-labelledby="supervisor-title" class="panel">
+          <h2 id="supervisor-title">{t('support.supervisor.title')}</h2>
+          <p>{t('support.supervisor.lead')}</p>
+          <ErrorSummary t={t} errors={props.reasonErrors ?? {}} />
+          {cards.map((card) => (
+            <Form c={c} action={`${base}/cards/${card.id}/status`} class="stack">
+              <h3>{t('support.card.last4', { last4: card.last4 })}</h3>
+              <div class="field">
+                <label for={`f-status-${card.id}`}>{t('support.supervisor.status')}</label>
+                <select id={`f-status-${card.id}`} name="status">
+                  <option value="suspended">{t('support.cardStatus.suspended')}</option>
+                  <option value="active">{t('support.cardStatus.active')}</option>
+                </select>
+              </div>
+              <div class="field">
+                <label for={`f-status-reason-${card.id}`}>{t('support.supervisor.reason')}</label>
+                <input id={`f-status-reason-${card.id}`} name="reason" type="text" maxlength={500} />
+              </div>
+              <button type="submit" class="button">
+                {t('support.supervisor.setStatus')}
+              </button>
+            </Form>
+          ))}
+          {member.status === 'active' ? (
+            <form
+              method="post"
+              action={`${base}/force-withdraw`}
+              class="stack"
+              data-confirm={t('support.supervisor.withdrawConfirm')}
+            >
+              <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
+              <h3>{t('support.supervisor.withdrawTitle')}</h3>
+              <Field
+                name="reason"
+                label={t('support.supervisor.reason')}
+                hint={t('support.supervisor.reason.hint')}
+                error={props.reasonErrors?.reason}
+                maxlength={500}
+              />
+              <button type="submit" class="button danger">
+                {t('support.supervisor.withdraw')}
+              </button>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t('support.history.title')}</h2>
+        {data.history.length === 0 ? (
+          <p>{t('support.history.none')}</p>
+        ) : (
+          <ul class="history">
+            {data.history.map((h) => (
+              <li>
+                {when(h.at)} · {h.staff_login ?? '—'} · <code>{h.action}</code>
+                {h.reason ? ` · ${h.reason}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>,
+  );
+}

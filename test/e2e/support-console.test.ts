@@ -1,0 +1,159 @@
+/**
+ * The contact center's side in a real browser (issue 7): an operator takes the pinlock@example.jp call end
+ * to end, a supervisor force-withdraws a membership and the member then meets M01, an admin adds staff.
+ * Every console page is checked with axe in both languages.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoStaff } from '../../src/demo/cast.ts';
+import { findMemberByUserId } from '../../src/members/repository.ts';
+import type { RunningServer } from '../../src/server.ts';
+import { currentTotpCode } from '../../src/support/totp.ts';
+import { createCard } from '../helpers/support-factories.ts';
+import { browserAvailable, launchBrowser, seriousA11yViolations, startTestServer } from './harness.ts';
+
+const run = browserAvailable();
+
+describe.runIf(run)('support console in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ locale: 'en-US' });
+    return context.newPage();
+  }
+
+  /** axe on the current page in English and Japanese (serious and critical must be none). */
+  async function expectAccessible(page: Page) {
+    const url = new URL(page.url());
+    for (const lang of ['ja', 'en']) {
+      url.searchParams.set('lang', lang);
+      await page.goto(url.toString());
+      expect(await seriousA11yViolations(page), `${url.pathname} (${lang})`).toEqual([]);
+    }
+  }
+
+  async function signIn(page: Page, login: string) {
+    const staff = demoStaff.find((s) => s.login === login)!;
+    await page.goto(`${server.url}/support/login?lang=en`);
+    await page.getByLabel('Staff ID').fill(staff.login);
+    await page.getByLabel('Password', { exact: true }).fill(staff.password);
+    await page.getByLabel('Authentication code').fill(currentTotpCode(staff.totpSecret, new Date()));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/support$/);
+  }
+
+  async function openMember(page: Page, query: string) {
+    await page.getByLabel('User ID, email or phone').fill(query);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('link', { name: query }).click();
+    await page.waitForURL(/\/support\/members\/\d+/);
+  }
+
+  it('operator1 signs in with password and TOTP, verifies pinlock@example.jp (fail, then pass) and unlocks the start PIN', async () => {
+    const { deps } = server;
+    const pinlock = await findMemberByUserId(deps.db, 'pinlock@example.jp');
+    // The cards seed (issue 5) will lock pinlock's card; until then the test creates it.
+    const card = await createCard(deps, pinlock!.id, {
+      number: '4980123456789037',
+      holderName: 'JIRO PINLOCK',
+      birthDate: '1988-02-14',
+      phone: '03-1234-5678',
+      locked: true,
+    });
+
+    const page = await newPage();
+    await page.goto(`${server.url}/support/login?lang=en`);
+    await expectAccessible(page);
+    await signIn(page, 'operator1');
+    await expectAccessible(page);
+    expect(await page.locator('.console-bar').innerText()).toContain('operator1');
+
+    await page.goto(`${server.url}/support?lang=en`);
+    await openMember(page, 'pinlock@example.jp');
+    await expectAccessible(page);
+    expect(await page.locator('main').innerText()).toContain('Locked (5 wrong)');
+
+    await page.getByLabel('Full name').fill('Jiro Pinlock');
+    await page.getByLabel('Date of birth').fill('1988-02-14');
+    await page.getByLabel('Phone number').fill('0312345678');
+    await page.getByLabel('Card number').fill('4980123456789045');
+    await page.getByRole('button', { name: 'Check identity' }).click();
+    const failed = await page.locator('#verify-result').innerText();
+    expect(failed).toContain('Full name: Match');
+    expect(failed).toContain('Card number: No match');
+    expect(await page.locator('main').innerText()).not.toContain('4980123456789037');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByLabel('Full name').fill('JIRO PINLOCK');
+    await page.getByLabel('Date of birth').fill('1988-02-14');
+    await page.getByLabel('Phone number').fill('03-1234-5678');
+    await page.getByLabel('Card number').fill('4980 1234 5678 9037');
+    await page.getByRole('button', { name: 'Check identity' }).click();
+    expect(await page.locator('#verify-result').innerText()).toContain('The caller is verified.');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Unlock start PIN (**** 9037)' }).click();
+    await page.waitForURL(/done=pin/);
+    expect(await page.locator('main').innerText()).toContain('Start PIN unlocked');
+    expect(await page.locator('main').innerText()).toContain('Usable (0 wrong)');
+    await expectAccessible(page);
+    const row = await deps.db
+      .selectFrom('cards')
+      .select(['start_pin_failures', 'start_pin_locked_at'])
+      .where('id', '=', card.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ start_pin_failures: 0, start_pin_locked_at: null });
+  }, 120_000);
+
+  it('supervisor1 force-withdraws taro0123 with a reason, and taro0123 then gets the M01 page', async () => {
+    const page = await newPage();
+    await signIn(page, 'supervisor1');
+    await openMember(page, 'taro0123');
+    await expectAccessible(page);
+    const form = page.locator('form[action$="/force-withdraw"]');
+    await form
+      .getByLabel('Reason')
+      .fill('Resold card benefits in breach of the member terms (case 2026-0042)');
+    page.once('dialog', (d) => void d.accept());
+    await form.getByRole('button', { name: 'Force-withdraw' }).click();
+    await page.waitForURL(/done=withdrawn/);
+    expect(await page.locator('main').innerText()).toContain('Membership force-withdrawn');
+
+    await page.goto(`${server.url}/support/audit?lang=en`);
+    expect(await page.locator('main').innerText()).toContain('member.force_withdraw');
+    await expectAccessible(page);
+
+    const member = await browser.newPage();
+    await member.goto(`${server.url}/login?lang=en`);
+    await member.getByLabel('User ID or email').fill('taro0123');
+    await member.getByLabel('Password', { exact: true }).fill('fuji-san-3776m');
+    await member.getByRole('button', { name: 'Log in' }).click();
+    expect(await member.locator('main').innerText()).toContain('M01');
+  }, 120_000);
+
+  it('admin1 adds a staff member and sees the TOTP secret once', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin1');
+    await page.goto(`${server.url}/support/staff?lang=en`);
+    await expectAccessible(page);
+    await page.getByLabel('Staff ID').fill('operator9');
+    await page.getByLabel('Display name').fill('Operator Nine');
+    await page.getByLabel('Role').selectOption('operator');
+    await page.getByLabel('Password', { exact: true }).fill('a long console passphrase');
+    await page.getByRole('button', { name: 'Add staff member' }).click();
+    const notice = await page.locator('.notice-success').innerText();
+    expect(notice).toContain('operator9');
+    expect(notice).toMatch(/otpauth:\/\/totp\//);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  }, 120_000);
+});

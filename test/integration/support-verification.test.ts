@@ -1,0 +1,220 @@
+/**
+ * Taking a call (issue 7): finding the caller's member ID, identity verification that never shows stored
+ * values, and the rule that actions on a caller need a passed verification by this staff session.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, TestClient } from '../helpers/app.ts';
+import { databaseKinds } from '../helpers/db.ts';
+import { createMember } from '../helpers/factories.ts';
+import {
+  createCard,
+  createTestStaff,
+  rightAnswers,
+  staffLogIn,
+  type TestCard,
+} from '../helpers/support-factories.ts';
+
+describe.each(databaseKinds())('identity verification and caller actions on %s', (kind) => {
+  let testApp: TestApp;
+  let operator: TestClient;
+  beforeAll(async () => {
+    testApp = await createTestApp(kind);
+    operator = new TestClient(testApp);
+    await staffLogIn(operator, testApp.deps, await createTestStaff(testApp.deps, 'operator'));
+  });
+  afterAll(() => testApp?.close());
+
+  async function lockedCaller(): Promise<{ memberId: number; card: TestCard; email: string }> {
+    const member = await createMember(testApp.deps);
+    const card = await createCard(testApp.deps, member.id, {
+      locked: true,
+      phone: `080-${String(member.id).padStart(4, '0')}-0001`,
+    });
+    return { memberId: member.id, card, email: member.email };
+  }
+
+  it('finds a member by user ID, email and card phone, showing a masked email and only last 4 digits', async () => {
+    const { memberId, card, email } = await lockedCaller();
+    const member = await testApp.deps.db
+      .selectFrom('members')
+      .select('user_id')
+      .where('id', '=', memberId)
+      .executeTakeFirstOrThrow();
+    for (const q of [member.user_id, email.toUpperCase(), card.phone.replace(/-/g, '')]) {
+      const res = await operator.get(`/support/members?q=${encodeURIComponent(q)}&lang=en`);
+      const html = await res.text();
+      expect(res.status).toBe(200);
+      expect(html).toContain(`/support/members/${memberId}"`);
+      expect(html).toContain(`${email[0]}***@example.jp`);
+      expect(html).toContain(`**** ${card.last4}`);
+      expect(html).not.toContain(card.number);
+      expect(html).not.toContain(email);
+    }
+  });
+
+  it('shows which member ID a card was applied for when searched by last 4 + birth date (two IDs)', async () => {
+    const { deps } = testApp;
+    const first = await createMember(deps, { userId: 'twoids-first@example.jp' });
+    await createMember(deps, { userId: 'twoids-second@example.jp' });
+    const card = await createCard(deps, first.id, { birthDate: '1985-11-20' });
+    const res = await operator.get(`/support/cards?last4=${card.last4}&birthDate=1985-11-20`);
+    const html = await res.text();
+    expect(html).toContain(`<a href="/support/members/${first.id}">twoids-first@example.jp</a>`);
+    expect(html).not.toContain('twoids-second');
+    const bad = await operator.get('/support/cards?last4=12&birthDate=1985-13-40&lang=en');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Enter the last 4 digits of the card number');
+  });
+
+  it('answers match / no match per item without displaying the stored values, and audits each attempt', async () => {
+    const { memberId, card } = await lockedCaller();
+    const res = await operator.post(`/support/members/${memberId}/verify?lang=en`, {
+      ...rightAnswers(card),
+      phone: '0000000000',
+      cardNumber: '4111111111111111',
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('Full name: Match');
+    expect(html).toContain('Date of birth: Match');
+    expect(html).toContain('Phone number: No match');
+    expect(html).toContain('Card number: No match');
+    for (const stored of [card.holderName, card.phone, card.number, card.birthDate])
+      expect(html).not.toContain(stored);
+    const audit = await testApp.deps.db
+      .selectFrom('audit_log')
+      .select(['after', 'card_id'])
+      .where('member_id', '=', memberId)
+      .where('action', '=', 'member.verify')
+      .execute();
+    expect(audit).toEqual([
+      {
+        card_id: card.id,
+        after: { fullName: true, birthDate: true, phone: false, cardNumber: false, passed: false },
+      },
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('4111111111111111');
+  });
+
+  it('refuses every caller action before verification (409) and allows it after, for this session only', async () => {
+    const { deps } = testApp;
+    const { memberId, card } = await lockedCaller();
+    await deps.db
+      .updateTable('members')
+      .set({ locked_until: new Date(Date.now() + 3_600_000), failed_logins: 5 })
+      .where('id', '=', memberId)
+      .execute();
+    const unlockPin = `/support/members/${memberId}/cards/${card.id}/unlock-pin`;
+    for (const path of [
+      unlockPin,
+      `/support/members/${memberId}/unlock-login`,
+      `/support/members/${memberId}/password-reset`,
+    ])
+      expect((await operator.post(path, {})).status).toBe(409);
+    const page = await operator.get(`/support/members/${memberId}?lang=en`);
+    expect(await page.text()).toContain('Actions become available once the caller is verified.');
+
+    expect((await operator.post(`/support/members/${memberId}/verify`, rightAnswers(card))).status).toBe(200);
+    const unlocked = await operator.post(unlockPin, {});
+    expect(unlocked.headers.get('location')).toBe(`/support/members/${memberId}?done=pin`);
+    const cardRow = await deps.db
+      .selectFrom('cards')
+      .select(['start_pin_failures', 'start_pin_locked_at'])
+      .where('id', '=', card.id)
+      .executeTakeFirstOrThrow();
+    expect(cardRow).toEqual({ start_pin_failures: 0, start_pin_locked_at: null });
+    expect((await operator.post(`/support/members/${memberId}/unlock-login`, {})).status).toBe(303);
+    const memberRow = await deps.db
+      .selectFrom('members')
+      .select(['locked_until', 'failed_logins'])
+      .where('id', '=', memberId)
+      .executeTakeFirstOrThrow();
+    expect(memberRow).toEqual({ locked_until: null, failed_logins: 0 });
+    const events = await operator.get(`/support/members/${memberId}?lang=en`);
+    expect(await events.text()).toContain('Login and security events');
+
+    const actions = await deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after'])
+      .where('member_id', '=', memberId)
+      .orderBy('id')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      'member.verify',
+      'card.unlock_start_pin',
+      'member.unlock_login',
+    ]);
+    expect(actions[1]?.before).toMatchObject({ failures: 5 });
+
+    // Another operator's session has not verified this caller.
+    const colleague = new TestClient(testApp);
+    await staffLogIn(colleague, deps, await createTestStaff(deps, 'operator'));
+    expect((await colleague.post(unlockPin, {})).status).toBe(409);
+  });
+
+  it('expires a verification after 15 minutes', async () => {
+    const { memberId, card } = await lockedCaller();
+    const start = new Date();
+    testApp.setNow(start);
+    await operator.post(`/support/members/${memberId}/verify`, rightAnswers(card));
+    testApp.setNow(new Date(start.getTime() + 14 * 60_000));
+    await operator.get('/support'); // keeps the staff session alive
+    testApp.setNow(new Date(start.getTime() + 15 * 60_000 + 1_000));
+    expect((await operator.post(`/support/members/${memberId}/cards/${card.id}/unlock-pin`, {})).status).toBe(
+      409,
+    );
+  });
+
+  it('refuses to verify against a card of another member', async () => {
+    const { memberId } = await lockedCaller();
+    const other = await lockedCaller();
+    const res = await operator.post(`/support/members/${memberId}/verify`, rightAnswers(other.card));
+    expect(res.status).toBe(400);
+    expect(
+      await testApp.deps.db
+        .selectFrom('support_verifications')
+        .select('id')
+        .where('member_id', '=', memberId)
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it('stops verifying a member after 5 attempts in an hour, even with the right answers', async () => {
+    const { memberId, card } = await lockedCaller();
+    const wrong = { ...rightAnswers(card), cardNumber: '4980000000000000' };
+    for (let i = 0; i < 5; i++)
+      expect((await operator.post(`/support/members/${memberId}/verify`, wrong)).status).toBe(422);
+    const blocked = await operator.post(`/support/members/${memberId}/verify?lang=en`, rightAnswers(card));
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toContain('Hand the call to a supervisor');
+    const actions = await testApp.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('member_id', '=', memberId)
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      ...Array(5).fill('member.verify'),
+      'member.verify_refused',
+    ]);
+  });
+
+  it('rejects a malformed verification form with a message per field', async () => {
+    const { memberId } = await lockedCaller();
+    const res = await operator.post(`/support/members/${memberId}/verify?lang=en`, {
+      cardId: 'x',
+      fullName: '',
+      birthDate: 'soon',
+      phone: '',
+      cardNumber: '',
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    for (const m of [
+      'Choose the card to verify against',
+      'Enter the full name',
+      'Enter a valid date of birth',
+      'Enter the card number',
+    ])
+      expect(html).toContain(m);
+  });
+});
