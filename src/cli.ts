@@ -3,7 +3,7 @@ import { cardCommands } from './cards/commands.ts';
 import type { Command } from './cli-types.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { demoMembers } from './demo/cast.ts';
+import { demoMembers, demoStaff } from './demo/cast.ts';
 import { seedDemo } from './demo/seed.ts';
 import { buildDeps, openConfiguredDatabase, startServer } from './server.ts';
 import { supportCommands } from './support/commands.ts';
@@ -17,6 +17,9 @@ const coreCommands: Command[] = [
       if (config.demoData) {
         console.log(`\n  cardnavi is running at ${config.publicUrl}\n  Demo members (password):`);
         for (const m of demoMembers) console.log(`    ${m.login.padEnd(24)} ${m.password}`);
+        console.log('  Demo staff at /support (password, TOTP secret):');
+        for (const s of demoStaff)
+          console.log(`    ${s.login.padEnd(24)} ${s.password.padEnd(26)} ${s.totpSecret}`);
         if (!config.production) console.log(`  Dev mailbox: ${new URL('/dev/mailbox', config.publicUrl)}\n`);
       }
       const stop = async () => {
@@ -52,6 +55,7 @@ const coreCommands: Command[] = [
         await migrateToLatest(db);
         const ids = await seedDemo(deps);
         console.log(`demo cast ready (${ids.size} members)`);
+        for (const s of demoStaff) console.log(`  staff ${s.login} (${s.role}) TOTP secret ${s.totpSecret}`);
         return 0;
       } finally {
         await deps.limiters.close();

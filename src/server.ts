@@ -8,6 +8,8 @@ import { startMailDelivery } from './mail/worker.ts';
 import { deleteExpiredMemberData } from './members/repository.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './members/session.ts';
 import { createRateLimiters } from './security/rate-limit.ts';
+import { deleteExpiredStaffSessions } from './support/repository.ts';
+import { STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from './support/session.ts';
 import { createApp } from './web/app.tsx';
 import type { AppDeps } from './web/context.ts';
 
@@ -47,12 +49,11 @@ export async function startServer(
   const mail = startMailDelivery(deps);
   const housekeeping = setInterval(() => {
     const now = deps.now();
-    deleteExpiredMemberData(
-      db,
-      new Date(now.getTime() - SESSION_IDLE_MS),
-      new Date(now.getTime() - SESSION_ABSOLUTE_MS),
-      now,
-    ).catch((e: Error) => log.warn({ err: { message: e.message } }, 'housekeeping failed'));
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    Promise.all([
+      deleteExpiredMemberData(db, ago(SESSION_IDLE_MS), ago(SESSION_ABSOLUTE_MS), now),
+      deleteExpiredStaffSessions(db, ago(STAFF_IDLE_MS), ago(STAFF_ABSOLUTE_MS)),
+    ]).catch((e: Error) => log.warn({ err: { message: e.message } }, 'housekeeping failed'));
   }, 60_000);
   housekeeping.unref();
   const server = await new Promise<ServerType>((resolve) => {

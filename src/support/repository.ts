@@ -113,6 +113,14 @@ export async function touchStaffSession(db: Executor, tokenHash: string, now: Da
     .execute();
 }
 
+/** Housekeeping: staff sessions past their idle or absolute limit (they are never accepted anyway). */
+export async function deleteExpiredStaffSessions(db: Executor, idleSince: Date, createdSince: Date) {
+  await db
+    .deleteFrom('staff_sessions')
+    .where((eb) => eb.or([eb('last_seen_at', '<=', idleSince), eb('created_at', '<=', createdSince)]))
+    .execute();
+}
+
 export async function deleteStaffSession(db: Executor, tokenHash: string) {
   const r = await db
     .deleteFrom('staff_sessions')
