@@ -14,9 +14,12 @@ export function isoDate(year: number, month: number, day: number): string {
 
 /** The calendar day of `now` in a time zone, as 'YYYY-MM-DD'. */
 export function todayIn(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** The payment day for usage closed at the end of (year, month): the 27th of the next month, weekend → Monday. */

@@ -1,5 +1,5 @@
-import { getDummyHash, verifySecret } from '../security/password.ts';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { getDummyHash, verifySecret } from '../security/password.ts';
 import { type RateLimiters, tryConsume } from '../security/rate-limit.ts';
 import type { AppDeps } from '../web/context.ts';
 import { maskMemberId } from './card-number.ts';
@@ -68,7 +68,11 @@ export async function enrollCard(deps: AppDeps, input: EnrollInput): Promise<Enr
   if (card.member_id !== input.memberId) {
     log.info({ memberId: input.memberId, cardId: card.id, outcome: 'other_member_id' }, 'enrollment');
     // A card whose applying member ID has withdrawn has no owner left to name.
-    return { ok: false, code: 'P02', maskedMemberId: card.owner_user_id ? maskMemberId(card.owner_user_id) : '***' };
+    return {
+      ok: false,
+      code: 'P02',
+      maskedMemberId: card.owner_user_id ? maskMemberId(card.owner_user_id) : '***',
+    };
   }
   if (card.enrolled_member_id === input.memberId) return { ok: true, cardId: card.id };
 
@@ -87,7 +91,11 @@ export async function enrollCard(deps: AppDeps, input: EnrollInput): Promise<Enr
   }
   const remaining = Math.max(0, max - reserved.start_pin_failures);
   log.info(
-    { memberId: input.memberId, cardId: card.id, outcome: remaining === 0 ? 'wrong_pin_locked' : 'wrong_pin' },
+    {
+      memberId: input.memberId,
+      cardId: card.id,
+      outcome: remaining === 0 ? 'wrong_pin_locked' : 'wrong_pin',
+    },
     'enrollment',
   );
   return remaining === 0 ? { ok: false, code: 'P01' } : { ok: false, code: 'wrong_pin', remaining };

@@ -201,7 +201,8 @@ export async function importTransactions(
       if (cardId === undefined) reasons.push('card_number is not a known card');
     }
     const externalId = text(f.external_id);
-    if (!/^[\w.:-]{1,100}$/.test(externalId)) reasons.push('external_id must be 1–100 letters, digits, . _ : -');
+    if (!/^[\w.:-]{1,100}$/.test(externalId))
+      reasons.push('external_id must be 1–100 letters, digits, . _ : -');
     const usedOn = text(f.used_on);
     if (!isIsoDate(usedOn)) reasons.push('used_on must be a date YYYY-MM-DD');
     const merchant = text(f.merchant);

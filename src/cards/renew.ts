@@ -1,7 +1,12 @@
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import { CARD_VALIDITY_YEARS } from './apply.ts';
-import { cancelCardAtRenewal, findActiveCardsExpiring, listOtherCardStatuses, renewCard } from './repository.ts';
+import {
+  cancelCardAtRenewal,
+  findActiveCardsExpiring,
+  listOtherCardStatuses,
+  renewCard,
+} from './repository.ts';
 import { type DeclineReason, defaultScreeningRules, type ScreeningRules, screenCard } from './screening.ts';
 
 export interface RenewalReport {
@@ -35,7 +40,9 @@ export async function renewCardsExpiring(
     if (decision.decision === 'issued') {
       if (await renewCard(db, card.id, decision.creditLimit, CARD_VALIDITY_YEARS))
         report.renewed.push({ cardId: card.id, last4: card.last4, creditLimit: decision.creditLimit });
-    } else if (await cancelCardAtRenewal(db, card.id, `renewal screening: ${decision.reason}`, target.now())) {
+    } else if (
+      await cancelCardAtRenewal(db, card.id, `renewal screening: ${decision.reason}`, target.now())
+    ) {
       report.declined.push({ cardId: card.id, last4: card.last4, reason: decision.reason });
     }
   }

@@ -92,7 +92,6 @@ export async function setCardStatus(
 // ---------------------------------------------------------------------------------------------------------
 // Card-number lookup: a random key, wrapped under the card data key, so number_hash survives key rotation.
 
-
 const lookupKeys = new WeakMap<object, Promise<Buffer>>();
 
 /**
@@ -410,7 +409,11 @@ export async function upsertImportedTransaction(
 
 /** Card ids by number hash, for validating transaction rows. */
 export async function findCardIdByNumberHash(db: Executor, numberHash: string) {
-  const row = await db.selectFrom('cards').select('id').where('number_hash', '=', numberHash).executeTakeFirst();
+  const row = await db
+    .selectFrom('cards')
+    .select('id')
+    .where('number_hash', '=', numberHash)
+    .executeTakeFirst();
   return row?.id;
 }
 
@@ -461,7 +464,7 @@ export async function lockMemberForCardApplication(trx: Executor, memberId: numb
 }
 
 /** Demo seed only: puts a card in the state the demo cast describes (points, status reason, PIN lock). */
-export async function setDemoStartPinLock(
+export async function setDemoCardState(
   trx: Executor,
   cardId: number,
   state: { locked: boolean; max: number; now: Date; statusReason: string | null; points: number },

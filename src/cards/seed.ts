@@ -6,7 +6,7 @@ import {
   cardNumberHash,
   enrollCardToMember,
   insertCard,
-  setDemoStartPinLock,
+  setDemoCardState,
   upsertImportedTransaction,
 } from './repository.ts';
 import type { IncomeBand } from './screening.ts';
@@ -161,7 +161,7 @@ export async function seedCardsDemo(deps: AppDeps, memberIds: Map<string, number
     if (!inserted) continue;
     await db.transaction().execute(async (trx) => {
       if (card.enrolled) await enrollCardToMember(trx, inserted.id, memberId, now());
-      await setDemoStartPinLock(trx, inserted.id, {
+      await setDemoCardState(trx, inserted.id, {
         locked: card.pinLocked === true,
         max: config.startPin.maxFailures,
         now: now(),
