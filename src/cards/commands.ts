@@ -1,4 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { SingleBar } from 'cli-progress';
 import type { Command } from '../cli-types.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { openConfiguredDatabase } from '../server.ts';
+import { type ImportReport, importCards, importTransactions, isIsoDate } from './import.ts';
+import { renewCardsExpiring } from './renew.ts';
+import { rewrapCardData } from './repository.ts';
+
+async function withDatabase<T>(config: Config, run: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openConfiguredDatabase(config);
+  try {
+    await migrateToLatest(db);
+    return await run(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** A progress bar on a terminal only: piped output (logs, CI) stays clean. */
+function progress(label: string) {
+  if (!process.stdout.isTTY) return { update: () => {}, stop: () => {} };
+  const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total}`, hideCursor: true });
+  let started = false;
+  return {
+    update(done: number, total: number) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+/** Prints the report; the exit code is 1 when any row was refused. */
+export function printImportReport(report: ImportReport, out = console): number {
+  out.log(
+    `rows: ${report.total}, created: ${report.created}, updated: ${report.updated}, refused: ${report.refused.length}`,
+  );
+  for (const row of report.refused) out.error(`line ${row.line}: ${row.reasons.join('; ')}`);
+  return report.refused.length > 0 ? 1 : 0;
+}
+
+function importCommand(name: string, run: typeof importCards): Command {
+  return {
+    name: `import ${name}`,
+    summary: `import ${name} from a CSV or JSON Lines (.jsonl) file (idempotent; exit 1 if any row is refused)`,
+    async run(args, config) {
+      const [file] = args;
+      if (!file) {
+        console.error(`usage: cardnavi import ${name} FILE.csv|FILE.jsonl`);
+        return 2;
+      }
+      const content = await readFile(file, 'utf8');
+      return withDatabase(config, async (db) => {
+        const bar = progress(name);
+        const report = await run({ db, config, now: () => new Date() }, file, content, bar.update);
+        bar.stop();
+        return printImportReport(report);
+      });
+    },
+  };
+}
 
 /** CLI commands of the cards domain. */
-export const cardCommands: Command[] = [];
+export const cardCommands: Command[] = [
+  importCommand('cards', importCards),
+  importCommand('transactions', importTransactions),
+  {
+    name: 'renew',
+    summary: 'renewal screening of active cards expiring in the month of --as-of YYYY-MM-DD',
+    async run(args, config) {
+      const i = args.indexOf('--as-of');
+      const asOf = i >= 0 ? args[i + 1] : undefined;
+      if (!asOf || !isIsoDate(asOf)) {
+        console.error('usage: cardnavi renew --as-of YYYY-MM-DD');
+        return 2;
+      }
+      return withDatabase(config, async (db) => {
+        const report = await renewCardsExpiring({ db, now: () => new Date() }, asOf);
+        for (const r of report.renewed) console.log(`renewed  card ****${r.last4} limit ${r.creditLimit}`);
+        for (const d of report.declined) console.log(`declined card ****${d.last4} (${d.reason})`);
+        console.log(`renewed: ${report.renewed.length}, declined: ${report.declined.length}`);
+        return 0;
+      });
+    },
+  },
+  {
+    name: 'rekey cards',
+    summary: 're-encrypt card numbers and the lookup key under the first CARD_DATA_KEYS key',
+    async run(_args, config) {
+      return withDatabase(config, async (db) => {
+        console.log(`re-encrypted ${await rewrapCardData(db, config)} cards`);
+        return 0;
+      });
+    },
+  },
+];

@@ -1,5 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
+import { decrypt, encrypt } from '../security/crypto.ts';
+import { hmac, safeEqual } from '../security/tokens.ts';
+import { normaliseCardNumber } from './card-number.ts';
+import type { IncomeBand } from './screening.ts';
 import type { CardStatus } from './tables.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -81,4 +87,397 @@ export async function setCardStatus(
     .where('id', '=', cardId)
     .execute();
   return before.status;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Card-number lookup: a random key, wrapped under the card data key, so number_hash survives key rotation.
+
+const lookupKeys = new WeakMap<object, Promise<Buffer>>();
+
+/**
+ * The key behind number_hash. Created once per database (a random 256-bit key stored encrypted with the
+ * card data keys), cached per database handle. Rotating the data keys only rewraps it; the hashes stay.
+ */
+export function cardLookupKey(db: Kysely<Database>, config: Config): Promise<Buffer> {
+  let key = lookupKeys.get(db);
+  if (!key) {
+    key = (async () => {
+      await db
+        .insertInto('card_lookup_keys')
+        .values({ id: 1, key_enc: encrypt(config.cardDataKeys, randomBytes(32).toString('base64')) })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      const row = await db
+        .selectFrom('card_lookup_keys')
+        .select('key_enc')
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow();
+      return Buffer.from(decrypt(config.cardDataKeys, row.key_enc), 'base64');
+    })();
+    key.catch(() => lookupKeys.delete(db));
+    lookupKeys.set(db, key);
+  }
+  return key;
+}
+
+/** number_hash of a card number (digits only): HMAC-SHA-256 under the lookup key. */
+export async function cardNumberHash(db: Kysely<Database>, config: Config, digits: string): Promise<string> {
+  return hmac(await cardLookupKey(db, config), digits);
+}
+
+/**
+ * Support: whether a number typed by a caller is this card's number (identity check). Compares keyed
+ * hashes in constant time; the stored number is never decrypted.
+ */
+export async function verifyCardNumberForCard(
+  db: Kysely<Database>,
+  config: Config,
+  cardId: number,
+  typedNumber: string,
+): Promise<boolean> {
+  const row = await db.selectFrom('cards').select('number_hash').where('id', '=', cardId).executeTakeFirst();
+  const candidate = await cardNumberHash(db, config, normaliseCardNumber(typedNumber));
+  // An unknown card still costs the hash, so the answer time does not say whether the card exists.
+  return row ? safeEqual(candidate, row.number_hash) : false;
+}
+
+/** Re-encrypts the lookup key and every card number under the first (newest) data key. Returns cards rewrapped. */
+export async function rewrapCardData(db: Kysely<Database>, config: Config): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const keyRow = await trx
+      .selectFrom('card_lookup_keys')
+      .select('key_enc')
+      .where('id', '=', 1)
+      .forUpdate()
+      .executeTakeFirst();
+    if (keyRow)
+      await trx
+        .updateTable('card_lookup_keys')
+        .set({ key_enc: encrypt(config.cardDataKeys, decrypt(config.cardDataKeys, keyRow.key_enc)) })
+        .where('id', '=', 1)
+        .execute();
+    const cards = await trx.selectFrom('cards').select(['id', 'number_enc']).forUpdate().execute();
+    for (const card of cards) {
+      await trx
+        .updateTable('cards')
+        .set({ number_enc: encrypt(config.cardDataKeys, decrypt(config.cardDataKeys, card.number_enc)) })
+        .where('id', '=', card.id)
+        .execute();
+    }
+    return cards.length;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Enrollment (start procedure)
+
+/** The card a typed number names, with the user ID of the member ID that applied for it. */
+export function findCardByNumberHash(db: Executor, numberHash: string) {
+  return db
+    .selectFrom('cards as c')
+    .leftJoin('members as m', 'm.id', 'c.member_id')
+    .leftJoin('card_enrollments as e', 'e.card_id', 'c.id')
+    .select([
+      'c.id',
+      'c.member_id',
+      'c.birth_date',
+      'c.status',
+      'c.start_pin_failures',
+      'c.start_pin_locked_at',
+      'm.user_id as owner_user_id',
+      'e.member_id as enrolled_member_id',
+    ])
+    .where('c.number_hash', '=', numberHash)
+    .executeTakeFirst();
+}
+
+/**
+ * Reserves one start-PIN evaluation in a single guarded statement, before the PIN is checked: concurrent
+ * requests can never evaluate more than `max`. The reservation that reaches `max` also sets the lock.
+ * Returns the failures counted so far (this attempt included) and the hash, or undefined when locked.
+ */
+export function reserveStartPinAttempt(db: Executor, cardId: number, max: number, now: Date) {
+  return db
+    .updateTable('cards')
+    .set({
+      start_pin_failures: sql`start_pin_failures + 1`,
+      start_pin_locked_at: sql`case when start_pin_failures + 1 >= ${max}::int then ${now}::timestamptz else null end`,
+    })
+    .where('id', '=', cardId)
+    .where('start_pin_failures', '<', max)
+    .where('start_pin_locked_at', 'is', null)
+    .returning(['start_pin_failures', 'start_pin_hash'])
+    .executeTakeFirst();
+}
+
+/** A correct start PIN: the card is enrolled to the member and its reserved attempt released. */
+export async function enrollCardToMember(trx: Executor, cardId: number, memberId: number, now: Date) {
+  await trx
+    .insertInto('card_enrollments')
+    .values({ card_id: cardId, member_id: memberId, enrolled_at: now })
+    .onConflict((oc) => oc.column('card_id').doNothing())
+    .execute();
+  await trx
+    .updateTable('cards')
+    .set({ start_pin_failures: 0, start_pin_locked_at: null })
+    .where('id', '=', cardId)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Portal
+
+/** Cards enrolled by a member, newest enrollment last. Never the full number. */
+export function findEnrolledCards(db: Executor, memberId: number) {
+  return db
+    .selectFrom('card_enrollments as e')
+    .innerJoin('cards as c', 'c.id', 'e.card_id')
+    .select([
+      'c.id',
+      'c.last4',
+      'c.brand',
+      'c.status',
+      'c.credit_limit',
+      'c.points_balance',
+      'c.expiry_year',
+      'c.expiry_month',
+      'e.enrolled_at',
+    ])
+    .where('e.member_id', '=', memberId)
+    .orderBy('e.enrolled_at')
+    .orderBy('c.id')
+    .execute();
+}
+
+/** Sum of usage on a card for days in [from, to) (card_transactions_card_day_idx range scan). */
+export async function sumCardUsage(db: Executor, cardId: number, from: string, to: string) {
+  const row = await db
+    .selectFrom('card_transactions')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), sql<number>`0`).as('total'))
+    .where('card_id', '=', cardId)
+    .where('used_on', '>=', from)
+    .where('used_on', '<', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+/** Sum of usage on a card from a day on (unbilled usage). */
+export async function sumCardUsageSince(db: Executor, cardId: number, from: string) {
+  const row = await db
+    .selectFrom('card_transactions')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), sql<number>`0`).as('total'))
+    .where('card_id', '=', cardId)
+    .where('used_on', '>=', from)
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+/** The newest transactions of a card (card_transactions_card_day_idx order). */
+export function listRecentTransactions(db: Executor, cardId: number, limit: number) {
+  return db
+    .selectFrom('card_transactions')
+    .select(['id', 'used_on', 'merchant', 'amount'])
+    .where('card_id', '=', cardId)
+    .orderBy('used_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Usage per calendar month from a day on, newest month first ('YYYY-MM'). */
+export function listMonthlyUsage(db: Executor, cardId: number, from: string) {
+  return db
+    .selectFrom('card_transactions')
+    .select([
+      sql<string>`to_char(used_on, 'YYYY-MM')`.as('month'),
+      (eb) => eb.fn.sum<number>('amount').as('total'),
+      (eb) => eb.fn.countAll<number>().as('count'),
+    ])
+    .where('card_id', '=', cardId)
+    .where('used_on', '>=', from)
+    .groupBy(sql`to_char(used_on, 'YYYY-MM')`)
+    .orderBy(sql`to_char(used_on, 'YYYY-MM')`, 'desc')
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Application, import, renewal
+
+export interface NewCard {
+  memberId: number | null;
+  numberEnc: string;
+  numberHash: string;
+  last4: string;
+  expiryYear: number;
+  expiryMonth: number;
+  holderName: string;
+  birthDate: string;
+  phone: string;
+  brand: 'visa' | 'mastercard' | 'jcb' | 'amex';
+  creditLimit: number;
+  status: CardStatus;
+  startPinHash: string;
+  incomeBand: IncomeBand | null;
+}
+
+function cardRow(card: NewCard) {
+  return {
+    member_id: card.memberId,
+    number_enc: card.numberEnc,
+    number_hash: card.numberHash,
+    last4: card.last4,
+    expiry_year: card.expiryYear,
+    expiry_month: card.expiryMonth,
+    holder_name: card.holderName,
+    birth_date: card.birthDate,
+    phone: card.phone,
+    brand: card.brand,
+    credit_limit: card.creditLimit,
+    status: card.status,
+    status_reason: null,
+    status_changed_at: null,
+    start_pin_hash: card.startPinHash,
+    start_pin_locked_at: null,
+    income_band: card.incomeBand,
+  };
+}
+
+/** Inserts a new card; undefined when the number already exists (the caller draws another number). */
+export function insertCard(db: Executor, card: NewCard) {
+  return db
+    .insertInto('cards')
+    .values(cardRow(card))
+    .onConflict((oc) => oc.column('number_hash').doNothing())
+    .returning(['id'])
+    .executeTakeFirst();
+}
+
+/**
+ * Import: creates or updates a card by its number. An update keeps the start PIN, its counter and lock
+ * (they belong to the start procedure, not to the core system) and the income band when the file has none.
+ */
+export async function upsertImportedCard(db: Executor, card: NewCard, now: Date) {
+  const row = await db
+    .insertInto('cards')
+    .values(cardRow(card))
+    .onConflict((oc) =>
+      oc.column('number_hash').doUpdateSet((eb) => ({
+        member_id: eb.ref('excluded.member_id'),
+        expiry_year: eb.ref('excluded.expiry_year'),
+        expiry_month: eb.ref('excluded.expiry_month'),
+        holder_name: eb.ref('excluded.holder_name'),
+        birth_date: eb.ref('excluded.birth_date'),
+        phone: eb.ref('excluded.phone'),
+        brand: eb.ref('excluded.brand'),
+        credit_limit: eb.ref('excluded.credit_limit'),
+        status: eb.ref('excluded.status'),
+        status_changed_at: sql`case when cards.status is distinct from excluded.status then ${now}::timestamptz else cards.status_changed_at end`,
+        status_reason: sql`case when cards.status is distinct from excluded.status then 'import' else cards.status_reason end`,
+        income_band: sql`coalesce(excluded.income_band, cards.income_band)`,
+      })),
+    )
+    .returning(['id', sql<boolean>`(xmax = 0)`.as('inserted')])
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+/** Import: creates or updates a transaction by the core system's id. Returns whether it was new. */
+export async function upsertImportedTransaction(
+  db: Executor,
+  tx: { cardId: number; usedOn: string; merchant: string; amount: number; externalId: string },
+) {
+  return db
+    .insertInto('card_transactions')
+    .values({
+      card_id: tx.cardId,
+      used_on: tx.usedOn,
+      merchant: tx.merchant,
+      amount: tx.amount,
+      external_id: tx.externalId,
+    })
+    .onConflict((oc) =>
+      oc.column('external_id').doUpdateSet((eb) => ({
+        card_id: eb.ref('excluded.card_id'),
+        used_on: eb.ref('excluded.used_on'),
+        merchant: eb.ref('excluded.merchant'),
+        amount: eb.ref('excluded.amount'),
+      })),
+    )
+    .returning(['id', sql<boolean>`(xmax = 0)`.as('inserted')])
+    .executeTakeFirstOrThrow();
+}
+
+/** Card ids by number hash, for validating transaction rows. */
+export async function findCardIdByNumberHash(db: Executor, numberHash: string) {
+  const row = await db
+    .selectFrom('cards')
+    .select('id')
+    .where('number_hash', '=', numberHash)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Active cards expiring in a month (cards_expiry_idx), for the renewal batch. */
+export function findActiveCardsExpiring(db: Executor, year: number, month: number) {
+  return db
+    .selectFrom('cards')
+    .select(['id', 'member_id', 'last4', 'birth_date', 'income_band', 'credit_limit'])
+    .where('expiry_year', '=', year)
+    .where('expiry_month', '=', month)
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
+}
+
+/** Statuses of a member ID's cards other than one. */
+export async function listOtherCardStatuses(db: Executor, memberId: number, exceptCardId?: number) {
+  let q = db.selectFrom('cards').select('status').where('member_id', '=', memberId);
+  if (exceptCardId !== undefined) q = q.where('id', '!=', exceptCardId);
+  return (await q.execute()).map((r) => r.status);
+}
+
+/** Renewal passed: five more years, with the screened limit. Guarded: only a still-active card changes. */
+export async function renewCard(db: Executor, cardId: number, creditLimit: number, years: number) {
+  const r = await db
+    .updateTable('cards')
+    .set({ expiry_year: sql`expiry_year + ${years}::int`, credit_limit: creditLimit })
+    .where('id', '=', cardId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Renewal declined: the card ends with cancelled_at_renewal. Guarded: only a still-active card changes. */
+export async function cancelCardAtRenewal(db: Executor, cardId: number, reason: string, now: Date) {
+  const r = await db
+    .updateTable('cards')
+    .set({ status: 'cancelled_at_renewal', status_reason: reason, status_changed_at: now })
+    .where('id', '=', cardId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Serialises card applications of one member ID (the card-count rule must hold under concurrency). */
+export async function lockMemberForCardApplication(trx: Executor, memberId: number) {
+  await trx.selectFrom('members').select('id').where('id', '=', memberId).forUpdate().executeTakeFirst();
+}
+
+/** Demo seed only: puts a card in the state the demo cast describes (points, status reason, PIN lock). */
+export async function setDemoCardState(
+  trx: Executor,
+  cardId: number,
+  state: { locked: boolean; max: number; now: Date; statusReason: string | null; points: number },
+) {
+  await trx
+    .updateTable('cards')
+    .set({
+      start_pin_failures: state.locked ? state.max : 0,
+      start_pin_locked_at: state.locked ? state.now : null,
+      status_reason: state.statusReason,
+      status_changed_at: state.statusReason ? state.now : null,
+      points_balance: state.points,
+    })
+    .where('id', '=', cardId)
+    .execute();
 }

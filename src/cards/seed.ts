@@ -1,4 +1,190 @@
+import { encrypt } from '../security/crypto.ts';
+import { hashSecret } from '../security/password.ts';
 import type { AppDeps } from '../web/context.ts';
+import { isoDate, todayIn } from './billing.ts';
+import {
+  cardNumberHash,
+  enrollCardToMember,
+  insertCard,
+  setDemoCardState,
+  upsertImportedTransaction,
+} from './repository.ts';
+import type { IncomeBand } from './screening.ts';
+import type { CardStatus } from './tables.ts';
 
-/** Creates the demo cast's cards, enrollments and transactions (idempotent). Built by the cards issue. */
-export async function seedCardsDemo(_deps: AppDeps, _memberIds: Map<string, number>): Promise<void> {}
+interface DemoCard {
+  login: string;
+  number: string;
+  birthDate: string;
+  pin: string;
+  holderName: string;
+  status: CardStatus;
+  statusReason?: string;
+  enrolled: boolean;
+  pinLocked?: boolean;
+  creditLimit: number;
+  incomeBand: IncomeBand;
+  /** Months from now until expiry (negative: already expired). */
+  expiresInMonths: number;
+}
+
+/**
+ * The demo cast's cards (numbers pass Luhn; the issue's newcard/twoids numbers are a contract). The PINs of
+ * the other cards are not published: those members never need them.
+ */
+const demoCards: DemoCard[] = [
+  {
+    login: 'hanako@example.jp',
+    number: '4980123456789003',
+    birthDate: '1988-06-15',
+    pin: '5284',
+    holderName: 'HANAKO SATO',
+    status: 'active',
+    enrolled: true,
+    creditLimit: 500_000,
+    incomeBand: '4m_7m',
+    expiresInMonths: 30,
+  },
+  {
+    login: 'newcard@example.jp',
+    number: '4980123456789011',
+    birthDate: '1990-04-01',
+    pin: '4721',
+    holderName: 'KENTA SUZUKI',
+    status: 'active',
+    enrolled: false,
+    creditLimit: 300_000,
+    incomeBand: '2m_4m',
+    expiresInMonths: 59,
+  },
+  {
+    login: 'pinlock@example.jp',
+    number: '4980123456789037',
+    birthDate: '1979-09-09',
+    pin: '6183',
+    holderName: 'YUKI TANAKA',
+    status: 'active',
+    enrolled: false,
+    pinLocked: true,
+    creditLimit: 300_000,
+    incomeBand: '2m_4m',
+    expiresInMonths: 48,
+  },
+  {
+    login: 'suspended@example.jp',
+    number: '4980123456789045',
+    birthDate: '1983-02-11',
+    pin: '7302',
+    holderName: 'JIRO ITO',
+    status: 'suspended',
+    statusReason: 'demo: late payment',
+    enrolled: true,
+    creditLimit: 300_000,
+    incomeBand: '2m_4m',
+    expiresInMonths: 20,
+  },
+  {
+    login: 'renewal@example.jp',
+    number: '4980123456789052',
+    birthDate: '1975-12-03',
+    pin: '8416',
+    holderName: 'MIKI WATANABE',
+    status: 'cancelled_at_renewal',
+    statusReason: 'demo: renewal screening declined',
+    enrolled: true,
+    creditLimit: 100_000,
+    incomeBand: 'under_2m',
+    expiresInMonths: -1,
+  },
+  {
+    login: 'banned@example.jp',
+    number: '4980123456789060',
+    birthDate: '1992-07-21',
+    pin: '2937',
+    holderName: 'GORO KATO',
+    status: 'active',
+    enrolled: true,
+    creditLimit: 300_000,
+    incomeBand: '2m_4m',
+    expiresInMonths: 36,
+  },
+  {
+    login: 'twoids@example.jp',
+    number: '4980123456789029',
+    birthDate: '1985-11-20',
+    pin: '3958',
+    holderName: 'AYA KOBAYASHI',
+    status: 'active',
+    enrolled: false,
+    creditLimit: 500_000,
+    incomeBand: '4m_7m',
+    expiresInMonths: 40,
+  },
+];
+
+const merchants = [
+  ['さくらマート', 1_280],
+  ['ひかり電力', 8_940],
+  ['みなと交通 ICチャージ', 3_000],
+  ['Navi Books', 2_420],
+  ['cafe fuji', 680],
+  ['オンラインストア nami', 12_800],
+  ['あおぞら通信', 5_478],
+  ['ドラッグストア こもれび', 2_156],
+] as const;
+
+/** Creates the demo cast's cards, enrollments, locks and transactions. Idempotent: existing cards are kept. */
+export async function seedCardsDemo(deps: AppDeps, memberIds: Map<string, number>): Promise<void> {
+  const { db, config, now } = deps;
+  const today = todayIn(now(), config.contact.timeZone);
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  for (const card of demoCards) {
+    const memberId = memberIds.get(card.login);
+    if (memberId === undefined) continue;
+    const expiry = isoDate(year, month + card.expiresInMonths, 1);
+    const inserted = await insertCard(db, {
+      memberId,
+      numberEnc: encrypt(config.cardDataKeys, card.number),
+      numberHash: await cardNumberHash(db, config, card.number),
+      last4: card.number.slice(-4),
+      expiryYear: Number(expiry.slice(0, 4)),
+      expiryMonth: Number(expiry.slice(5, 7)),
+      holderName: card.holderName,
+      birthDate: card.birthDate,
+      phone: '090-0000-0000',
+      brand: 'visa',
+      creditLimit: card.creditLimit,
+      status: card.status,
+      startPinHash: await hashSecret(card.pin),
+      incomeBand: card.incomeBand,
+    });
+    if (!inserted) continue;
+    await db.transaction().execute(async (trx) => {
+      if (card.enrolled) await enrollCardToMember(trx, inserted.id, memberId, now());
+      await setDemoCardState(trx, inserted.id, {
+        locked: card.pinLocked === true,
+        max: config.startPin.maxFailures,
+        now: now(),
+        statusReason: card.statusReason ?? null,
+        points: card.login === 'hanako@example.jp' ? 1_284 : 0,
+      });
+    });
+    if (card.login !== 'hanako@example.jp') continue;
+    // About three months of usage: this month so far and the two before.
+    for (let offset = -2; offset <= 0; offset++) {
+      const lastDay = offset === 0 ? day : 28;
+      for (let n = 0; n < merchants.length; n++) {
+        const usedDay = Math.max(1, Math.round(((n + 1) * lastDay) / merchants.length));
+        const [merchant, base] = merchants[n]!;
+        const usedOn = isoDate(year, month + offset, usedDay);
+        await upsertImportedTransaction(db, {
+          cardId: inserted.id,
+          usedOn,
+          merchant,
+          amount: base + (offset + 2) * 110,
+          externalId: `demo-${inserted.id}-${usedOn.slice(0, 7)}-${n}`,
+        });
+      }
+    }
+  }
+}

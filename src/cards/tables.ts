@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { IncomeBand } from './screening.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -38,6 +39,15 @@ export interface CardsTable {
   /** Wrong start PINs so far; only the support console resets it (ASVS 6.5.4: ~13 bits → cap 5). */
   start_pin_failures: Generated<number>;
   start_pin_locked_at: Timestamp | null;
+  /** Income band from the application (null for cards imported without one); used by the renewal screening. */
+  income_band: ColumnType<IncomeBand | null, IncomeBand | null | undefined, IncomeBand | null>;
+  created_at: CreatedAt;
+}
+
+/** One row: the random key behind number_hash, encrypted under the card data keys (rewrapped on rotation). */
+export interface CardLookupKeysTable {
+  id: number;
+  key_enc: string;
   created_at: CreatedAt;
 }
 
@@ -64,4 +74,5 @@ export interface CardTables {
   cards: CardsTable;
   card_enrollments: CardEnrollmentsTable;
   card_transactions: CardTransactionsTable;
+  card_lookup_keys: CardLookupKeysTable;
 }

@@ -1,5 +1,40 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../web/context.ts';
+import { renderStartPinLockedPage } from '../cards/views/enroll.tsx';
+import { requireMember } from '../members/session.ts';
+import type { AppContext, AppEnv } from '../web/context.ts';
+import { renderCodedErrorPage } from '../web/pages.tsx';
+import { loadPortalHome, loadStatements } from './dashboard.ts';
+import { renderDashboardPage, StillWorks } from './views/dashboard.tsx';
+import { renderStatementsPage } from './views/statements.tsx';
 
 /** Card portal routes: dashboard, statements, billing, points. */
 export const portalRoutes = new Hono<AppEnv>();
+
+portalRoutes.use('/portal', requireMember());
+portalRoutes.use('/portal/statements', requireMember());
+
+/** ?card=ID picks one of the member's enrolled cards; anything else means "the default card". */
+function chosenCard(c: AppContext): number | undefined {
+  const value = c.req.query('card');
+  return value && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+}
+
+portalRoutes.get('/portal', async (c) => {
+  const home = await loadPortalHome(c.get('deps'), c.get('member')!.id, chosenCard(c));
+  switch (home.kind) {
+    case 'enroll':
+      return c.redirect('/portal/enroll', 303);
+    case 'start_pin_locked':
+      return renderStartPinLockedPage(c);
+    case 'card_unavailable':
+      return renderCodedErrorPage(c, home.code, <StillWorks c={c} cards={home.cards} />);
+    case 'dashboard':
+      return renderDashboardPage(c, home.dashboard);
+  }
+});
+
+portalRoutes.get('/portal/statements', async (c) => {
+  const statements = await loadStatements(c.get('deps'), c.get('member')!.id, chosenCard(c));
+  if (statements.kind === 'none') return c.redirect('/portal', 303);
+  return renderStatementsPage(c, statements);
+});

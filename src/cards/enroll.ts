@@ -1,0 +1,102 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { getDummyHash, verifySecret } from '../security/password.ts';
+import { type RateLimiters, tryConsume } from '../security/rate-limit.ts';
+import type { AppDeps } from '../web/context.ts';
+import { maskMemberId } from './card-number.ts';
+import {
+  cardNumberHash,
+  enrollCardToMember,
+  findCardByNumberHash,
+  reserveStartPinAttempt,
+} from './repository.ts';
+
+const throttles = new WeakMap<RateLimiters, RateLimiterAbstract>();
+
+/** Enrollment attempts per member ID per hour, across all cards (one limiter per process). */
+function enrollThrottle(limiters: RateLimiters, perHour: number): RateLimiterAbstract {
+  let limiter = throttles.get(limiters);
+  if (!limiter) {
+    limiter = limiters.create('enroll_member', perHour, 3600);
+    throttles.set(limiters, limiter);
+  }
+  return limiter;
+}
+
+export interface EnrollInput {
+  memberId: number;
+  /** Digits only (normaliseCardNumber). */
+  cardNumber: string;
+  /** 'YYYY-MM-DD' */
+  birthDate: string;
+  startPin: string;
+}
+
+export type EnrollResult =
+  | { ok: true; cardId: number }
+  /** Start procedure locked for this card (now or before). */
+  | { ok: false; code: 'P01' }
+  /** The card was applied for with another member ID; its masked user ID. */
+  | { ok: false; code: 'P02'; maskedMemberId: string }
+  /** No card with this number and birth date (one answer for both, no hint which field). */
+  | { ok: false; code: 'P03' }
+  /** Too many enrollment attempts by this member ID. */
+  | { ok: false; code: 'P04' }
+  | { ok: false; code: 'wrong_pin'; remaining: number };
+
+/**
+ * The start procedure (DOMAIN.md causes 5–7): proves ownership of a card with its number, the holder's
+ * birth date and the 4-digit start PIN, then links the card to the member ID.
+ *
+ * Only after the number AND birth date match does the answer say anything about the card (P02, remaining
+ * attempts, P01). The PIN counter belongs to the card: an attempt is reserved in one guarded UPDATE before
+ * the PIN is evaluated, so concurrent guesses cannot exceed the limit (ASVS 6.5.4: ~13 bits → 5 tries), and
+ * nothing resets it but the support console. A per-member throttle stops card-number probing across cards.
+ */
+export async function enrollCard(deps: AppDeps, input: EnrollInput): Promise<EnrollResult> {
+  const { db, config, limiters, log, now } = deps;
+  const throttle = enrollThrottle(limiters, config.startPin.enrollAttemptsPerHour);
+  if (!(await tryConsume(throttle, String(input.memberId)))) {
+    log.info({ memberId: input.memberId, outcome: 'throttled' }, 'enrollment');
+    return { ok: false, code: 'P04' };
+  }
+
+  const card = await findCardByNumberHash(db, await cardNumberHash(db, config, input.cardNumber));
+  if (!card || card.birth_date !== input.birthDate) {
+    log.info({ memberId: input.memberId, outcome: 'no_match' }, 'enrollment');
+    return { ok: false, code: 'P03' };
+  }
+  if (card.member_id !== input.memberId) {
+    log.info({ memberId: input.memberId, cardId: card.id, outcome: 'other_member_id' }, 'enrollment');
+    // A card whose applying member ID has withdrawn has no owner left to name.
+    return {
+      ok: false,
+      code: 'P02',
+      maskedMemberId: card.owner_user_id ? maskMemberId(card.owner_user_id) : '***',
+    };
+  }
+  if (card.enrolled_member_id === input.memberId) return { ok: true, cardId: card.id };
+
+  const max = config.startPin.maxFailures;
+  const reserved = await reserveStartPinAttempt(db, card.id, max, now());
+  if (!reserved) {
+    // Same cost as an evaluated PIN: the lock is not a faster answer.
+    await verifySecret(await getDummyHash(), input.startPin);
+    log.info({ memberId: input.memberId, cardId: card.id, outcome: 'locked' }, 'enrollment');
+    return { ok: false, code: 'P01' };
+  }
+  if (await verifySecret(reserved.start_pin_hash, input.startPin)) {
+    await db.transaction().execute((trx) => enrollCardToMember(trx, card.id, input.memberId, now()));
+    log.info({ memberId: input.memberId, cardId: card.id, outcome: 'enrolled' }, 'enrollment');
+    return { ok: true, cardId: card.id };
+  }
+  const remaining = Math.max(0, max - reserved.start_pin_failures);
+  log.info(
+    {
+      memberId: input.memberId,
+      cardId: card.id,
+      outcome: remaining === 0 ? 'wrong_pin_locked' : 'wrong_pin',
+    },
+    'enrollment',
+  );
+  return remaining === 0 ? { ok: false, code: 'P01' } : { ok: false, code: 'wrong_pin', remaining };
+}

@@ -1,0 +1,143 @@
+import { errorHelpPath } from '../../errors/catalog.ts';
+import { ErrorSummary, Field, type FieldErrors, Form } from '../../web/components.tsx';
+import type { AppContext } from '../../web/context.ts';
+import { renderPage } from '../../web/layout.tsx';
+import { renderCodedErrorPage } from '../../web/pages.tsx';
+
+export interface EnrollViewProps {
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  /** P03 (no match) or a wrong PIN with the attempts left. */
+  failure?: { code: 'P03' } | { code: 'wrong_pin'; remaining: number };
+  hasEnrolledCard?: boolean;
+  status?: 200 | 400 | 401 | 422;
+}
+
+/** The start procedure form. English labels "Card number", "Date of birth", "Start PIN", button "Enroll". */
+export function renderEnrollPage(c: AppContext, props: EnrollViewProps = {}) {
+  const t = c.get('t');
+  const { config } = c.get('deps');
+  const failure = props.failure;
+  return renderPage(
+    c,
+    { title: t('cards.enroll.title'), status: props.status ?? 200, narrow: true },
+    <>
+      <h1>{t('cards.enroll.title')}</h1>
+      <p class="lead">{t('cards.enroll.lead')}</p>
+      {failure?.code === 'P03' ? (
+        <div class="notice notice-error" role="alert" id="enroll-error">
+          <p>
+            <strong>{t('error.P03.title')}</strong>
+          </p>
+          <p>{t('error.P03.explanation')}</p>
+          <p>{t('error.P03.action')}</p>
+          <p>
+            <a href={errorHelpPath('P03')}>{t('error.code', { code: 'P03' })}</a>
+          </p>
+        </div>
+      ) : null}
+      {failure?.code === 'wrong_pin' ? (
+        <div class="notice notice-error" role="alert" id="enroll-error">
+          <p>
+            <strong>{t('cards.enroll.wrongPin.title')}</strong>
+          </p>
+          <p class="remaining-attempts">
+            {t('cards.enroll.wrongPin.remaining', { remaining: failure.remaining })}
+          </p>
+          <p>{t('cards.enroll.wrongPin.forgot')}</p>
+          <p>
+            <a href={errorHelpPath('P01')}>{t('error.code', { code: 'P01' })}</a>
+          </p>
+        </div>
+      ) : null}
+      <ErrorSummary t={t} errors={props.errors ?? {}} />
+      <Form c={c} action="/portal/enroll" class="stack" novalidate>
+        <Field
+          name="cardNumber"
+          label={t('cards.enroll.cardNumber')}
+          hint={t('cards.enroll.cardNumber.hint')}
+          value={props.values?.cardNumber}
+          error={props.errors?.cardNumber}
+          autocomplete="cc-number"
+          inputmode="numeric"
+          required
+          maxlength={40}
+        />
+        <Field
+          name="birthDate"
+          type="date"
+          label={t('cards.enroll.birthDate')}
+          hint={t('cards.enroll.birthDate.hint')}
+          value={props.values?.birthDate}
+          error={props.errors?.birthDate}
+          autocomplete="bday"
+          required
+        />
+        <Field
+          name="startPin"
+          type="password"
+          label={t('cards.enroll.startPin')}
+          hint={t('cards.enroll.startPin.hint', { max: config.startPin.maxFailures })}
+          error={props.errors?.startPin}
+          autocomplete="off"
+          inputmode="numeric"
+          required
+          maxlength={4}
+        />
+        <button type="submit" class="button primary wide">
+          {t('cards.enroll.submit')}
+        </button>
+      </Form>
+      <section class="panel">
+        <h2>{t('cards.enroll.noCard')}</h2>
+        <p class="button-row">
+          <a class="button" href="/cards/apply">
+            {t('cards.enroll.apply')}
+          </a>
+          {props.hasEnrolledCard ? (
+            <a class="button" href="/portal">
+              {t('cards.enroll.back')}
+            </a>
+          ) : null}
+        </p>
+      </section>
+    </>,
+  );
+}
+
+/** P01: the start procedure is locked; what to have ready when calling, and the contact box. */
+export function renderStartPinLockedPage(c: AppContext) {
+  const t = c.get('t');
+  return renderCodedErrorPage(
+    c,
+    'P01',
+    <section class="prepare" aria-labelledby="prepare-title">
+      <h2 id="prepare-title">{t('cards.enroll.prepare.title')}</h2>
+      <ul>
+        <li>{t('cards.enroll.prepare.card')}</li>
+        <li>{t('cards.enroll.prepare.birth')}</li>
+        <li>{t('cards.enroll.prepare.memberId')}</li>
+        <li>{t('cards.enroll.prepare.phone')}</li>
+      </ul>
+    </section>,
+  );
+}
+
+/** P02: the card belongs to another member ID, shown masked, with a way to switch IDs. */
+export function renderOtherMemberIdPage(c: AppContext, maskedId: string) {
+  const t = c.get('t');
+  return renderCodedErrorPage(
+    c,
+    'P02',
+    <>
+      <p class="notice notice-warning" id="applied-with">
+        {t('cards.enroll.appliedWith', { maskedId })}
+      </p>
+      <Form c={c} action="/logout" class="inline">
+        <button type="submit" class="button">
+          {t('cards.enroll.logoutAndRetry')}
+        </button>
+      </Form>
+    </>,
+  );
+}

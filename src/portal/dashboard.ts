@@ -1,0 +1,135 @@
+import { availableCredit, billingPeriods, monthStart, paymentDateFor, todayIn } from '../cards/billing.ts';
+import {
+  findCardsOfMember,
+  findEnrolledCards,
+  listMonthlyUsage,
+  listRecentTransactions,
+  sumCardUsage,
+  sumCardUsageSince,
+} from '../cards/repository.ts';
+import type { CardBrand, CardStatus } from '../cards/tables.ts';
+import type { ErrorCode } from '../errors/catalog.ts';
+import type { AppDeps } from '../web/context.ts';
+
+/** The coded error a card's status shows in the portal (DOMAIN.md cause 9). */
+export const cardStatusErrors: Record<Exclude<CardStatus, 'active'>, ErrorCode> = {
+  suspended: 'C01',
+  force_cancelled: 'C02',
+  cancelled_at_renewal: 'C03',
+  closed_by_member: 'C04',
+};
+
+export interface PortalCard {
+  id: number;
+  last4: string;
+  brand: CardBrand;
+  status: CardStatus;
+}
+
+export interface Dashboard {
+  card: PortalCard & { creditLimit: number; pointsBalance: number; expiry: string };
+  cards: PortalCard[];
+  availableCredit: number;
+  billingAmount: number;
+  paymentDate: string;
+  unbilled: number;
+  transactions: { id: number; used_on: string; merchant: string; amount: number }[];
+}
+
+export type PortalHome =
+  /** No enrolled card: the start procedure (DOMAIN.md cause 6). */
+  | { kind: 'enroll' }
+  /** No enrolled card and the member's own card is PIN-locked (cause 7). */
+  | { kind: 'start_pin_locked' }
+  /** The chosen enrolled card is not active (cause 9). */
+  | { kind: 'card_unavailable'; code: ErrorCode; cards: PortalCard[] }
+  | { kind: 'dashboard'; dashboard: Dashboard };
+
+const RECENT_TRANSACTIONS = 10;
+
+/**
+ * What /portal shows a logged-in member: the dashboard of an active enrolled card (the one asked for, or
+ * the first active one), a card's coded error, the start-PIN lock page, or the start procedure.
+ */
+export async function loadPortalHome(deps: AppDeps, memberId: number, cardId?: number): Promise<PortalHome> {
+  const { db, config, now } = deps;
+  const enrolled = await findEnrolledCards(db, memberId);
+  if (enrolled.length === 0) {
+    const own = await findCardsOfMember(db, memberId);
+    return own.some((c) => c.enrolled_member_id === null && c.start_pin_locked_at !== null)
+      ? { kind: 'start_pin_locked' }
+      : { kind: 'enroll' };
+  }
+  const cards = enrolled.map(({ id, last4, brand, status }) => ({ id, last4, brand, status }));
+  const chosen =
+    enrolled.find((c) => c.id === cardId) ?? enrolled.find((c) => c.status === 'active') ?? enrolled[0]!;
+  if (chosen.status !== 'active')
+    return { kind: 'card_unavailable', code: cardStatusErrors[chosen.status], cards };
+
+  const today = todayIn(now(), config.contact.timeZone);
+  const periods = billingPeriods(today);
+  const [billingAmount, unbilled, transactions] = await Promise.all([
+    sumCardUsage(db, chosen.id, periods.billedFrom, periods.billedTo),
+    sumCardUsageSince(db, chosen.id, periods.unbilledFrom),
+    listRecentTransactions(db, chosen.id, RECENT_TRANSACTIONS),
+  ]);
+  return {
+    kind: 'dashboard',
+    dashboard: {
+      card: {
+        id: chosen.id,
+        last4: chosen.last4,
+        brand: chosen.brand,
+        status: chosen.status,
+        creditLimit: chosen.credit_limit,
+        pointsBalance: chosen.points_balance,
+        expiry: `${String(chosen.expiry_month).padStart(2, '0')}/${String(chosen.expiry_year).slice(-2)}`,
+      },
+      cards,
+      availableCredit: availableCredit(
+        chosen.credit_limit,
+        periods.billedStillUnpaid ? billingAmount : 0,
+        unbilled,
+      ),
+      billingAmount,
+      paymentDate: periods.paymentDate,
+      unbilled,
+      transactions,
+    },
+  };
+}
+
+export const STATEMENT_MONTHS = 15;
+
+export type Statements =
+  | { kind: 'none' }
+  | {
+      kind: 'statements';
+      card: PortalCard;
+      months: { month: string; total: number; count: number; paymentDate: string }[];
+    };
+
+/** Usage by month for the last 15 months of an enrolled active card (DOMAIN.md: statements for 15 months). */
+export async function loadStatements(deps: AppDeps, memberId: number, cardId?: number): Promise<Statements> {
+  const { db, config, now } = deps;
+  const enrolled = await findEnrolledCards(db, memberId);
+  const card =
+    enrolled.find((c) => c.id === cardId && c.status === 'active') ??
+    enrolled.find((c) => c.status === 'active');
+  if (!card) return { kind: 'none' };
+  const today = todayIn(now(), config.contact.timeZone);
+  const rows = await listMonthlyUsage(db, card.id, monthStart(today, -(STATEMENT_MONTHS - 1)));
+  return {
+    kind: 'statements',
+    card: { id: card.id, last4: card.last4, brand: card.brand, status: card.status },
+    months: rows.map((r) => {
+      const [y, m] = r.month.split('-').map(Number) as [number, number];
+      return {
+        month: r.month,
+        total: Number(r.total),
+        count: Number(r.count),
+        paymentDate: paymentDateFor(y, m),
+      };
+    }),
+  };
+}

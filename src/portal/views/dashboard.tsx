@@ -1,0 +1,172 @@
+import { monthStart } from '../../cards/billing.ts';
+import { maskCardNumber } from '../../cards/card-number.ts';
+import { Form } from '../../web/components.tsx';
+import type { AppContext } from '../../web/context.ts';
+import { renderPage } from '../../web/layout.tsx';
+import type { Dashboard, PortalCard } from '../dashboard.ts';
+import { formatDay, formatMonth, formatYen } from '../format.ts';
+
+/** The other enrolled cards, with a link to show each, and the way to enroll one more. */
+export function CardSwitcher(props: { c: AppContext; cards: PortalCard[]; currentId?: number }) {
+  const t = props.c.get('t');
+  return (
+    <section class="panel" aria-labelledby="cards-title">
+      <h2 id="cards-title">{t('portal.cards.heading')}</h2>
+      <ul class="card-list">
+        {props.cards.map((card) => (
+          <li>
+            <span class="card-mask">{maskCardNumber(card.last4)}</span>{' '}
+            <span class="badge">{t(`portal.status.${card.status}`)}</span>{' '}
+            {card.id === props.currentId ? (
+              <span class="muted">{t('portal.cards.current')}</span>
+            ) : (
+              <a href={`/portal?card=${card.id}`}>{t('portal.cards.switch')}</a>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p class="button-row">
+        <a class="button" href="/portal/enroll">
+          {t('portal.addCard')}
+        </a>
+        <a class="button" href="/cards/apply">
+          {t('portal.apply')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** The dashboard of one active enrolled card. Only the last 4 digits of the number ever appear. */
+export function renderDashboardPage(c: AppContext, d: Dashboard) {
+  const t = c.get('t');
+  const lang = c.get('lang');
+  const yen = (n: number) => formatYen(lang, n);
+  const billedMonth = monthStart(d.paymentDate, -1).slice(0, 7);
+  return renderPage(
+    c,
+    { title: t('portal.title') },
+    <>
+      <h1>{t('portal.title')}</h1>
+      <section class="card-face" aria-labelledby="card-title">
+        <h2 id="card-title">{t('portal.card.heading')}</h2>
+        <dl class="card-facts">
+          <div class="card-number">
+            <dt>{t('portal.card.number')}</dt>
+            <dd class="card-mask">{maskCardNumber(d.card.last4)}</dd>
+          </div>
+          <div>
+            <dt>{t('portal.card.brand')}</dt>
+            <dd>{t(`portal.brand.${d.card.brand}`)}</dd>
+          </div>
+          <div>
+            <dt>{t('portal.card.status')}</dt>
+            <dd>{t(`portal.status.${d.card.status}`)}</dd>
+          </div>
+          <div>
+            <dt>{t('portal.card.expiry')}</dt>
+            <dd>{d.card.expiry}</dd>
+          </div>
+        </dl>
+      </section>
+      <div class="grid dashboard-stats">
+        <section class="stat">
+          <h2 class="label">{t('portal.billing')}</h2>
+          <p class="value" id="billing-amount">
+            {yen(d.billingAmount)}
+          </p>
+          <p class="muted">{t('portal.billing.note', { month: formatMonth(lang, billedMonth) })}</p>
+        </section>
+        <section class="stat">
+          <h2 class="label">{t('portal.paymentDate')}</h2>
+          <p class="value" id="payment-date">
+            {formatDay(lang, d.paymentDate, true)}
+          </p>
+          <p class="muted">{t('portal.paymentDate.note')}</p>
+        </section>
+        <section class="stat">
+          <h2 class="label">{t('portal.available')}</h2>
+          <p class="value" id="available-credit">
+            {yen(d.availableCredit)}
+          </p>
+          <p class="muted">
+            {t('portal.creditLimit')}: {yen(d.card.creditLimit)}
+          </p>
+        </section>
+        <section class="stat">
+          <h2 class="label">{t('portal.points')}</h2>
+          <p class="value" id="points-balance">
+            {t('portal.points.value', {
+              points: d.card.pointsBalance.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US'),
+            })}
+          </p>
+          <p class="muted">
+            {t('portal.unbilled')}: {yen(d.unbilled)}
+          </p>
+        </section>
+      </div>
+      <section aria-labelledby="recent-title">
+        <h2 id="recent-title">{t('portal.recent.heading')}</h2>
+        {d.transactions.length === 0 ? (
+          <p>{t('portal.recent.none')}</p>
+        ) : (
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('portal.recent.date')}</th>
+                  <th scope="col">{t('portal.recent.merchant')}</th>
+                  <th scope="col" class="num">
+                    {t('portal.recent.amount')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.transactions.map((tx) => (
+                  <tr>
+                    <td>{formatDay(lang, tx.used_on)}</td>
+                    <td>{tx.merchant}</td>
+                    <td class="num">{yen(tx.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p>
+          <a href={`/portal/statements?card=${d.card.id}`}>{t('portal.statements.link')}</a>
+        </p>
+      </section>
+      <CardSwitcher c={c} cards={d.cards} currentId={d.card.id} />
+    </>,
+  );
+}
+
+/** "What still works" under a card's coded error: help, member settings and withdrawal, logout. */
+export function StillWorks(props: { c: AppContext; cards: PortalCard[] }) {
+  const t = props.c.get('t');
+  return (
+    <section class="still-works" aria-labelledby="still-works-title">
+      <h2 id="still-works-title">{t('portal.stillWorks.title')}</h2>
+      <ul>
+        <li>
+          <a href="/help">{t('portal.stillWorks.help')}</a>
+        </li>
+        <li>
+          <a href="/settings">{t('portal.stillWorks.settings')}</a>
+        </li>
+        <li>
+          <a href="/portal/enroll">{t('portal.stillWorks.enroll')}</a>
+        </li>
+        <li>
+          <Form c={props.c} action="/logout" class="inline">
+            <button type="submit" class="link-button">
+              {t('portal.stillWorks.logout')}
+            </button>
+          </Form>
+        </li>
+      </ul>
+      {props.cards.length > 1 ? <CardSwitcher c={props.c} cards={props.cards} /> : null}
+    </section>
+  );
+}
