@@ -35,7 +35,11 @@ describe(`enumeration on ${kind}`, () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind, { LOGIN_MAX_FAILURES: '100' });
-    await createMember(t.deps, { userId: 'existing-member', email: 'existing@example.jp', password: 'the-right-password-1' });
+    await createMember(t.deps, {
+      userId: 'existing-member',
+      email: 'existing@example.jp',
+      password: 'the-right-password-1',
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -62,7 +66,11 @@ describe(`enumeration on ${kind}`, () => {
     const r = await compare(async (v) => {
       n++;
       const id = v === 'known' ? 'existing-member' : `fresh-member-${n}`;
-      const res = await client.post('/register', { userId: id, email: `probe${n}@example.jp`, password: 'cherry blossoms in april' });
+      const res = await client.post('/register', {
+        userId: id,
+        email: `probe${n}@example.jp`,
+        password: 'cherry blossoms in april',
+      });
       return { status: res.status, body: normalise(await res.text(), [id, `probe${n}@example.jp`]) };
     });
     console.log(`median ms known=${r.known.toFixed(2)} unknown=${r.unknown.toFixed(2)}`);
