@@ -166,15 +166,6 @@ export function findLiveVerification(db: Executor, sessionTokenHash: string, mem
     .executeTakeFirst();
 }
 
-/** The encrypted number of one card of a member (identity verification compares it; never displayed). */
-export function findCardNumberEnc(db: Executor, cardId: number) {
-  return db
-    .selectFrom('cards')
-    .select(['id', 'member_id', 'number_enc'])
-    .where('id', '=', cardId)
-    .executeTakeFirst();
-}
-
 /** Members holding a card with this phone number, compared on digits only. */
 export function findMembersByCardPhone(db: Executor, phoneDigits: string) {
   return db

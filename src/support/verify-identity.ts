@@ -1,11 +1,10 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { findCardsOfMember } from '../cards/repository.ts';
-import { decrypt } from '../security/crypto.ts';
+import { findCardsOfMember, verifyCardNumberForCard } from '../cards/repository.ts';
 import { tryConsume } from '../security/rate-limit.ts';
 import { safeEqual } from '../security/tokens.ts';
 import type { AppDeps } from '../web/context.ts';
 import { appendAudit, recordAudit } from './audit.ts';
-import { findCardNumberEnc, findLiveVerification, insertVerification } from './repository.ts';
+import { findLiveVerification, insertVerification } from './repository.ts';
 import type { CurrentStaff } from './session.ts';
 
 /** A passed verification lets this staff session act on the member for this long. */
@@ -71,8 +70,7 @@ export async function verifyCallerIdentity(
 ): Promise<VerificationResult> {
   const { db, config } = deps;
   const card = (await findCardsOfMember(db, memberId)).find((c) => c.id === answers.cardId);
-  const sealed = card ? await findCardNumberEnc(db, card.id) : undefined;
-  if (!card || !sealed) return { ok: false, code: 'card_not_of_member' };
+  if (!card) return { ok: false, code: 'card_not_of_member' };
   // Reserve the attempt before comparing anything.
   if (!(await tryConsume(attemptLimiter(deps), String(memberId)))) {
     await recordAudit(db, {
@@ -84,12 +82,13 @@ export async function verifyCallerIdentity(
     });
     return { ok: false, code: 'too_many_attempts' };
   }
-  // TODO(after merge): cards' verifyCardNumberForCard(db, config, cardId, typed) replaces this decrypt.
   const items: VerificationItems = {
     fullName: same(normaliseName(answers.fullName), normaliseName(card.holder_name)),
     birthDate: same(answers.birthDate.trim(), card.birth_date),
     phone: same(digits(answers.phone), digits(card.phone)),
-    cardNumber: same(digits(answers.cardNumber), digits(decrypt(config.cardDataKeys, sealed.number_enc))),
+    cardNumber:
+      digits(answers.cardNumber).length > 0 &&
+      (await verifyCardNumberForCard(db, config, card.id, answers.cardNumber)),
   };
   const passed = Object.values(items).every(Boolean);
   const now = deps.now();

@@ -1,3 +1,4 @@
+import { cardNumberHash } from '../../src/cards/repository.ts';
 import { encrypt } from '../../src/security/crypto.ts';
 import { hashSecret } from '../../src/security/password.ts';
 import { createStaff } from '../../src/support/create-staff.ts';
@@ -49,7 +50,7 @@ export async function createCard(
     .values({
       member_id: memberId,
       number_enc: encrypt(deps.config.cardDataKeys, number),
-      number_hash: `test-${number}-${counter}-${Math.random()}`,
+      number_hash: await cardNumberHash(deps.db, deps.config, number),
       last4: number.slice(-4),
       expiry_year: 2030,
       expiry_month: 12,
