@@ -138,7 +138,7 @@ export async function seedCardsDemo(deps: AppDeps, memberIds: Map<string, number
   const { db, config, now } = deps;
   const today = todayIn(now(), config.contact.timeZone);
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
-  for (const card of demoCards) {
+  for (const [index, card] of demoCards.entries()) {
     const memberId = memberIds.get(card.login);
     if (memberId === undefined) continue;
     const expiry = isoDate(year, month + card.expiresInMonths, 1);
@@ -151,7 +151,8 @@ export async function seedCardsDemo(deps: AppDeps, memberIds: Map<string, number
       expiryMonth: Number(expiry.slice(5, 7)),
       holderName: card.holderName,
       birthDate: card.birthDate,
-      phone: '090-0000-0000',
+      // Fictional, distinct per demo member so the console's phone search finds one.
+      phone: `090-0000-${String(index + 1).padStart(4, '0')}`,
       brand: 'visa',
       creditLimit: card.creditLimit,
       status: card.status,

@@ -9,7 +9,6 @@ import { demoStaff } from '../../src/demo/cast.ts';
 import { findMemberByUserId } from '../../src/members/repository.ts';
 import type { RunningServer } from '../../src/server.ts';
 import { currentTotpCode } from '../../src/support/totp.ts';
-import { createCard } from '../helpers/support-factories.ts';
 import { browserAvailable, launchBrowser, seriousA11yViolations, startTestServer } from './harness.ts';
 
 const run = browserAvailable();
@@ -62,14 +61,12 @@ describe.runIf(run)('support console in a real browser', () => {
   it('operator1 signs in with password and TOTP, verifies pinlock@example.jp (fail, then pass) and unlocks the start PIN', async () => {
     const { deps } = server;
     const pinlock = await findMemberByUserId(deps.db, 'pinlock@example.jp');
-    // The cards seed (issue 5) will lock pinlock's card; until then the test creates it.
-    const card = await createCard(deps, pinlock!.id, {
-      number: '4980123456789037',
-      holderName: 'JIRO PINLOCK',
-      birthDate: '1988-02-14',
-      phone: '03-1234-5678',
-      locked: true,
-    });
+    // The demo seed locked pinlock's card: 4980123456789037, YUKI TANAKA, 1979-09-09, 090-0000-0003, PIN 6183.
+    const card = await deps.db
+      .selectFrom('cards')
+      .select('id')
+      .where('member_id', '=', pinlock!.id)
+      .executeTakeFirstOrThrow();
 
     const page = await newPage();
     await page.goto(`${server.url}/support/login?lang=en`);
@@ -83,9 +80,9 @@ describe.runIf(run)('support console in a real browser', () => {
     await expectAccessible(page);
     expect(await page.locator('main').innerText()).toContain('Locked (5 wrong)');
 
-    await page.getByLabel('Full name').fill('Jiro Pinlock');
-    await page.getByLabel('Date of birth').fill('1988-02-14');
-    await page.getByLabel('Phone number').fill('0312345678');
+    await page.getByLabel('Full name').fill('Yuki Tanaka');
+    await page.getByLabel('Date of birth').fill('1979-09-09');
+    await page.getByLabel('Phone number').fill('09000000003');
     await page.getByLabel('Card number').fill('4980123456789045');
     await page.getByRole('button', { name: 'Check identity' }).click();
     const failed = await page.locator('#verify-result').innerText();
@@ -94,9 +91,9 @@ describe.runIf(run)('support console in a real browser', () => {
     expect(await page.locator('main').innerText()).not.toContain('4980123456789037');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    await page.getByLabel('Full name').fill('JIRO PINLOCK');
-    await page.getByLabel('Date of birth').fill('1988-02-14');
-    await page.getByLabel('Phone number').fill('03-1234-5678');
+    await page.getByLabel('Full name').fill('YUKI TANAKA');
+    await page.getByLabel('Date of birth').fill('1979-09-09');
+    await page.getByLabel('Phone number').fill('090-0000-0003');
     await page.getByLabel('Card number').fill('4980 1234 5678 9037');
     await page.getByRole('button', { name: 'Check identity' }).click();
     expect(await page.locator('#verify-result').innerText()).toContain('The caller is verified.');
@@ -113,6 +110,21 @@ describe.runIf(run)('support console in a real browser', () => {
       .where('id', '=', card.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ start_pin_failures: 0, start_pin_locked_at: null });
+
+    // The member, still on the phone, now completes the start procedure with the right PIN.
+    const member = await newPage();
+    await member.goto(`${server.url}/login?lang=en`);
+    await member.getByLabel('User ID or email').fill('pinlock@example.jp');
+    await member.getByLabel('Password', { exact: true }).fill('locked-pin-2026');
+    await member.getByRole('button', { name: 'Log in' }).click();
+    await member.waitForURL(/\/portal\/enroll/);
+    await member.getByLabel('Card number').fill('4980123456789037');
+    await member.getByLabel('Date of birth').fill('1979-09-09');
+    await member.getByLabel('Start PIN').fill('6183');
+    await member.getByRole('button', { name: 'Enroll' }).click();
+    await member.waitForURL(/\/portal(\?|$)/);
+    expect(await member.locator('main').innerText()).toContain('9037');
+    expect(await seriousA11yViolations(member)).toEqual([]);
   }, 120_000);
 
   it('supervisor1 force-withdraws taro0123 with a reason, and taro0123 then gets the M01 page', async () => {
