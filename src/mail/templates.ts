@@ -7,9 +7,13 @@ export interface RenderedMail {
   html: string;
 }
 
-/** Builds an absolute link from PUBLIC_URL; never from a request's Host header. */
+/**
+ * Builds an absolute link from PUBLIC_URL; never from a request's Host header. Only the path, query and
+ * fragment of `path` are used, so even an absolute or protocol-relative value cannot point elsewhere.
+ */
 export function publicLink(config: Config, path: string): string {
-  return new URL(path, config.publicUrl).toString();
+  const url = new URL(path, config.publicUrl);
+  return new URL(`${url.pathname}${url.search}${url.hash}`, config.publicUrl.origin).toString();
 }
 
 type Params = Record<string, string>;
