@@ -142,8 +142,18 @@ describe.runIf(run)('recovery and leaving in a real browser', () => {
   });
 
   for (const lang of ['ja', 'en'] as const) {
-    it(`password change and withdrawal pages pass axe (${lang})`, async () => {
+    it(`recovery, password change and withdrawal pages pass axe (${lang})`, async () => {
       const page = await newPage(lang);
+      for (const path of [
+        '/forgot/id',
+        '/forgot/password',
+        '/dev/mailbox',
+        `/reset-password?token=${'x'.repeat(43)}`,
+      ]) {
+        await page.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+        await expectAccessible(page);
+      }
+      expect(await page.locator('main').innerText()).toContain('M02');
       await logIn(page, lang, 'taro0123', 'fuji-san-3776m');
       await page.waitForURL(/\/portal|\/cards/);
       await page.goto(`${server.url}/settings?lang=${lang}`);
