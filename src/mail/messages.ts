@@ -18,6 +18,39 @@ export const mailMessages = defineMessages({
     'mail.lockedPermanent.subject': '【cardnavi】アカウントをロックしました',
     'mail.lockedPermanent.body':
       'ユーザーID「{userId}」で、パスワードの誤りが多数続いたため、ログインを停止しました。解除にはコンタクトセンターでの本人確認が必要です。\n\n詳しくは: {helpLink}',
+    'mail.forgotId.subject': '【cardnavi】ユーザーIDのお知らせ',
+    'mail.forgotId.body':
+      'このメールアドレスで登録されている会員IDのユーザーIDは次のとおりです。\n\n{userIds}\n\nログインはこちら: {loginLink}\n\nパスワードもお忘れの場合は: {forgotLink}',
+    'mail.forgotIdNone.subject': '【cardnavi】ユーザーIDのお問い合わせについて',
+    'mail.forgotIdNone.body':
+      'ユーザーIDのお問い合わせを受け付けましたが、このメールアドレスで登録されている会員IDはありません。\n\n別のメールアドレスで登録された可能性があります。そのアドレスで、もう一度お試しください。メールアドレスを変更した場合は、変更後のアドレスをお使いください。\n{forgotLink}\n\n新しく会員登録する場合は: {registerLink}',
+    'mail.reset.subject': '【cardnavi】パスワードの再設定',
+    'mail.reset.body':
+      'ユーザーID「{userId}」のパスワード再設定を受け付けました。30分以内に次のリンクを開いて、新しいパスワードを設定してください。リンクは1回だけ使えます。あとから再設定を申し込むと、このリンクは使えなくなります。\n\n{link}',
+    'mail.resetNone.subject': '【cardnavi】パスワード再設定のお問い合わせについて',
+    'mail.resetNone.body':
+      'パスワード再設定のお申し込みを受け付けましたが、このメールアドレスで登録されている会員IDはありません。\n\n別のメールアドレスで登録された可能性があります。ユーザーIDがわかる場合は、ユーザーIDでお申し込みください。\n{forgotLink}',
+    'mail.passwordChanged.subject': '【cardnavi】パスワードを変更しました',
+    'mail.passwordChanged.body':
+      'ユーザーID「{userId}」のパスワードが変更されました。ほかの端末やブラウザーのログインはすべて終了しています。\n\nお心当たりがない場合は、すぐにパスワードを再設定し、コンタクトセンターへご連絡ください。\n{resetLink}',
+    'mail.emailVerify.subject': '【cardnavi】メールアドレス変更の確認',
+    'mail.emailVerify.body':
+      'ユーザーID「{userId}」のメールアドレスを、このアドレス({newEmail})に変更するお申し込みを受け付けました。30分以内に次のリンクを開いて、変更を確定してください。\n\n{link}',
+    'mail.emailChanged.subject': '【cardnavi】メールアドレスを変更しました',
+    'mail.emailChanged.body':
+      'ユーザーID「{userId}」のメールアドレスが {newEmail} に変更されました。今後のお知らせは新しいアドレスにお送りします。{idNote}\n\nお心当たりがない場合は、コンタクトセンターへご連絡ください。\n{helpLink}',
+    'mail.emailChanged.idNote': 'ユーザーIDも新しいメールアドレスに変わりました。',
+    'mail.withdrawn.subject': '【cardnavi】退会手続きが完了しました',
+    'mail.withdrawn.body':
+      'ユーザーID「{userId}」の退会手続きが完了しました。会員IDの情報とポイントは削除され、元に戻すことはできません。カードはそのままご利用いただけます。カードの解約は別のお手続きです。\n\nもう一度ご利用いただく場合は、新しく会員登録してください。\n{registerLink}',
+    'mail.dev.title': '開発用メールボックス',
+    'mail.dev.lead': '開発環境専用です。{count}件(新しい順){filter}',
+    'mail.dev.filtered': '、宛先 {to}',
+    'mail.dev.to': '宛先',
+    'mail.dev.filter': '絞り込む',
+    'mail.dev.status.pending': '送信待ち',
+    'mail.dev.status.sent': '送信済み',
+    'mail.dev.status.failed': '送信失敗',
   },
   en: {
     'mail.greeting': 'Thank you for using cardnavi.',
@@ -35,5 +68,38 @@ export const mailMessages = defineMessages({
     'mail.lockedPermanent.subject': '[cardnavi] Your account is locked',
     'mail.lockedPermanent.body':
       'There were very many wrong passwords in a row for the user ID “{userId}”, so logging in is stopped. To unlock it, the contact center must verify your identity.\n\nMore: {helpLink}',
+    'mail.forgotId.subject': '[cardnavi] Your user ID',
+    'mail.forgotId.body':
+      'These are the user IDs of the member IDs registered to this email address:\n\n{userIds}\n\nLog in: {loginLink}\n\nForgotten the password too? {forgotLink}',
+    'mail.forgotIdNone.subject': '[cardnavi] About your user ID request',
+    'mail.forgotIdNone.body':
+      'We received a request for the user IDs registered to this email address, but no member ID uses it.\n\nYou may have registered with another address: please try that one. If you changed your email, use the new address.\n{forgotLink}\n\nTo register a new member ID: {registerLink}',
+    'mail.reset.subject': '[cardnavi] Reset your password',
+    'mail.reset.body':
+      'We received a request to reset the password of the user ID “{userId}”. Open this link within 30 minutes to set a new password. It works once, and stops working if you request another one.\n\n{link}',
+    'mail.resetNone.subject': '[cardnavi] About your password reset request',
+    'mail.resetNone.body':
+      'We received a password reset request for this email address, but no member ID uses it.\n\nYou may have registered with another address. If you know your user ID, request the reset with the user ID:\n{forgotLink}',
+    'mail.passwordChanged.subject': '[cardnavi] Your password was changed',
+    'mail.passwordChanged.body':
+      'The password of the user ID “{userId}” was changed. You have been logged out on every other device and browser.\n\nIf this was not you, reset your password now and call the contact center:\n{resetLink}',
+    'mail.emailVerify.subject': '[cardnavi] Confirm your new email address',
+    'mail.emailVerify.body':
+      'We received a request to change the email of the user ID “{userId}” to this address ({newEmail}). Open this link within 30 minutes to confirm the change:\n\n{link}',
+    'mail.emailChanged.subject': '[cardnavi] Your email address was changed',
+    'mail.emailChanged.body':
+      'The email address of the user ID “{userId}” was changed to {newEmail}. We will write to the new address from now on.{idNote}\n\nIf this was not you, please call the contact center:\n{helpLink}',
+    'mail.emailChanged.idNote': ' Your user ID changed to the new email address too.',
+    'mail.withdrawn.subject': '[cardnavi] Your membership has ended',
+    'mail.withdrawn.body':
+      'The withdrawal of the user ID “{userId}” is complete. The member ID’s data and points were deleted and cannot be restored. Your card keeps working; cancelling the card is a separate procedure.\n\nTo use cardnavi again, register a new member ID:\n{registerLink}',
+    'mail.dev.title': 'Development mailbox',
+    'mail.dev.lead': 'Development only. {count} message(s), newest first{filter}.',
+    'mail.dev.filtered': ', to {to}',
+    'mail.dev.to': 'To',
+    'mail.dev.filter': 'Filter',
+    'mail.dev.status.pending': 'pending',
+    'mail.dev.status.sent': 'sent',
+    'mail.dev.status.failed': 'failed',
   },
 });

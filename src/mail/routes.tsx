@@ -11,28 +11,36 @@ export const devMailboxRoutes = new Hono<AppEnv>();
 
 devMailboxRoutes.get('/dev/mailbox', async (c) => {
   const { db, config } = c.get('deps');
+  const t = c.get('t');
   const to = c.req.query('to') || undefined;
   const messages = await listRecentMail(db, config, 50, to);
+  const statusKey = (s: string) =>
+    s === 'sent'
+      ? 'mail.dev.status.sent'
+      : s === 'failed'
+        ? 'mail.dev.status.failed'
+        : 'mail.dev.status.pending';
   return renderPage(
     c,
-    { title: 'Dev mailbox' },
+    { title: t('mail.dev.title') },
     <>
-      <h1>Dev mailbox</h1>
+      <h1>{t('mail.dev.title')}</h1>
       <p class="muted">
-        Development only. {messages.length} message(s){to ? ` to ${to}` : ''}, newest first.
+        {t('mail.dev.lead', { count: messages.length, filter: to ? t('mail.dev.filtered', { to }) : '' })}
       </p>
       <form method="get" action="/dev/mailbox" class="inline-form">
-        <label for="mailbox-to">To</label>
+        <label for="mailbox-to">{t('mail.dev.to')}</label>
         <input id="mailbox-to" name="to" type="email" value={to ?? ''} />
         <button type="submit" class="button">
-          Filter
+          {t('mail.dev.filter')}
         </button>
       </form>
       {messages.map((m) => (
         <article class="mail" aria-labelledby={`mail-${m.id}`}>
           <h2 id={`mail-${m.id}`}>{m.subject}</h2>
           <p class="muted">
-            To: <span class="mail-to">{m.to}</span> · {m.createdAt.toISOString()} · {m.status}
+            {t('mail.dev.to')}: <span class="mail-to">{m.to}</span> · {m.createdAt.toISOString()} ·{' '}
+            {t(statusKey(m.status))}
           </p>
           <pre class="mail-body">
             {m.text

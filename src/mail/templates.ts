@@ -7,9 +7,13 @@ export interface RenderedMail {
   html: string;
 }
 
-/** Builds an absolute link from PUBLIC_URL; never from a request's Host header. */
+/**
+ * Builds an absolute link from PUBLIC_URL; never from a request's Host header. Only the path, query and
+ * fragment of `path` are used, so even an absolute or protocol-relative value cannot point elsewhere.
+ */
 export function publicLink(config: Config, path: string): string {
-  return new URL(path, config.publicUrl).toString();
+  const url = new URL(path, config.publicUrl);
+  return new URL(`${url.pathname}${url.search}${url.hash}`, config.publicUrl.origin).toString();
 }
 
 type Params = Record<string, string>;
@@ -44,6 +48,42 @@ export const mailTemplates = {
     subject: 'mail.lockedPermanent.subject',
     body: 'mail.lockedPermanent.body',
     links: ['helpLink'],
+  },
+  forgot_user_id: {
+    subject: 'mail.forgotId.subject',
+    body: 'mail.forgotId.body',
+    links: ['loginLink', 'forgotLink'],
+  },
+  forgot_user_id_none: {
+    subject: 'mail.forgotIdNone.subject',
+    body: 'mail.forgotIdNone.body',
+    links: ['forgotLink', 'registerLink'],
+  },
+  password_reset: { subject: 'mail.reset.subject', body: 'mail.reset.body', links: ['link'] },
+  password_reset_none: {
+    subject: 'mail.resetNone.subject',
+    body: 'mail.resetNone.body',
+    links: ['forgotLink'],
+  },
+  password_changed: {
+    subject: 'mail.passwordChanged.subject',
+    body: 'mail.passwordChanged.body',
+    links: ['resetLink'],
+  },
+  email_change_verify: {
+    subject: 'mail.emailVerify.subject',
+    body: 'mail.emailVerify.body',
+    links: ['link'],
+  },
+  email_changed: {
+    subject: 'mail.emailChanged.subject',
+    body: 'mail.emailChanged.body',
+    links: ['helpLink'],
+  },
+  withdrawal_done: {
+    subject: 'mail.withdrawn.subject',
+    body: 'mail.withdrawn.body',
+    links: ['registerLink'],
   },
 } satisfies Record<string, TemplateDef>;
 

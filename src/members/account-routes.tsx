@@ -1,5 +1,238 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../web/context.ts';
+import { tryConsume } from '../security/rate-limit.ts';
+import type { AppContext, AppEnv, CurrentMember } from '../web/context.ts';
+import { parseForm } from '../web/form.ts';
+import { renderCodedErrorPage } from '../web/pages.tsx';
+import {
+  changeEmailForm,
+  changePasswordForm,
+  emailTokenForm,
+  forgotPasswordForm,
+  forgotUserIdForm,
+  resetPasswordForm,
+  withdrawConfirmForm,
+  withdrawPasswordForm,
+} from './account-schemas.ts';
+import {
+  confirmEmailChange,
+  findEmailChangeToConfirm,
+  requestEmailChange,
+  userIdFollowsEmail,
+} from './change-email.ts';
+import { changePassword } from './change-password.ts';
+import { requestPasswordReset } from './forgot-password.ts';
+import { requestUserIdReminder } from './forgot-user-id.ts';
+import { completePasswordReset, findPasswordResetMember } from './reset-password.ts';
+import { tokenForm } from './schemas.ts';
+import { clearSessionCookie, requireMember } from './session.ts';
+import {
+  renderForgotPasswordPage,
+  renderForgotPasswordSentPage,
+  renderForgotUserIdPage,
+  renderForgotUserIdSentPage,
+  renderResetPasswordPage,
+} from './views/account-recovery.tsx';
+import {
+  renderEmailConfirmPage,
+  renderEmailResultPage,
+  renderEmailSentPage,
+  renderSettingsPage,
+  type SettingsProps,
+} from './views/account-settings.tsx';
+import {
+  renderWithdrawConfirmPage,
+  renderWithdrawDonePage,
+  renderWithdrawPasswordPage,
+} from './views/account-withdraw.tsx';
+import { renderLoginPage } from './views/login.tsx';
+import {
+  isWithdrawalTicketValid,
+  startWithdrawal,
+  USER_ID_COOLING_OFF_DAYS,
+  withdrawMember,
+} from './withdraw.ts';
 
 /** Account recovery and settings: forgot ID/password, email and password change, withdrawal. */
 export const accountRoutes = new Hono<AppEnv>();
+
+/** Anonymous recovery forms share the per-IP form budget with registration. */
+const ipAllows = async (c: AppContext) => tryConsume(c.get('deps').limiters.formByIp, c.get('ip'));
+
+// ---- forgot user ID ------------------------------------------------------------------------------------
+
+accountRoutes.get('/forgot/id', (c) => renderForgotUserIdPage(c));
+
+accountRoutes.post('/forgot/id', async (c) => {
+  if (!(await ipAllows(c))) return renderCodedErrorPage(c, 'R01');
+  const form = await parseForm(c, forgotUserIdForm);
+  if (!form.ok) return renderForgotUserIdPage(c, { email: form.raw.email ?? '', errors: form.errors });
+  await requestUserIdReminder(c.get('deps'), form.data.email, c.get('lang'));
+  return renderForgotUserIdSentPage(c, form.data.email);
+});
+
+// ---- forgot password and the reset link --------------------------------------------------------------
+
+accountRoutes.get('/forgot/password', (c) => renderForgotPasswordPage(c));
+
+accountRoutes.post('/forgot/password', async (c) => {
+  if (!(await ipAllows(c))) return renderCodedErrorPage(c, 'R01');
+  const form = await parseForm(c, forgotPasswordForm);
+  if (!form.ok)
+    return renderForgotPasswordPage(c, { identifier: form.raw.identifier ?? '', errors: form.errors });
+  await requestPasswordReset(c.get('deps'), form.data.identifier, c.get('lang'));
+  return renderForgotPasswordSentPage(c, form.data.identifier);
+});
+
+accountRoutes.get('/reset-password', async (c) => {
+  const token = c.req.query('token') ?? '';
+  if (!tokenForm.safeParse({ token }).success) return renderCodedErrorPage(c, 'M02');
+  const member = await findPasswordResetMember(c.get('deps'), token);
+  if (!member) return renderCodedErrorPage(c, 'M02');
+  return renderResetPasswordPage(c, { token, userId: member.user_id });
+});
+
+accountRoutes.post('/reset-password', async (c) => {
+  const deps = c.get('deps');
+  const tokenOnly = await parseForm(c, tokenForm);
+  if (!tokenOnly.ok) return renderCodedErrorPage(c, 'M02');
+  const { token } = tokenOnly.data;
+  const member = await findPasswordResetMember(deps, token);
+  if (!member) return renderCodedErrorPage(c, 'M02');
+  const form = await parseForm(c, resetPasswordForm(member));
+  if (!form.ok) return renderResetPasswordPage(c, { token, userId: member.user_id, errors: form.errors });
+  const result = await completePasswordReset(deps, token, form.data.password);
+  if (result.ok) {
+    // No automatic login (OWASP Forgot Password): the member logs in with the new password.
+    if (c.get('member')) clearSessionCookie(c);
+    c.set('member', undefined);
+    return renderLoginPage(c, { notice: c.get('t')('reset.done'), identifier: result.userId });
+  }
+  if (result.reason === 'second_factor_required')
+    return renderResetPasswordPage(c, {
+      token,
+      userId: member.user_id,
+      errors: { password: c.get('t')('reset.secondFactor') },
+    });
+  return renderCodedErrorPage(c, 'M02');
+});
+
+// ---- settings ---------------------------------------------------------------------------------------
+
+const current = (c: AppContext) => c.get('member') as CurrentMember;
+
+async function settingsPage(c: AppContext, props: Omit<SettingsProps, 'member' | 'userIdIsEmail'> = {}) {
+  const member = current(c);
+  const userIdIsEmail = await userIdFollowsEmail(c.get('deps'), member.id);
+  return renderSettingsPage(c, { member, userIdIsEmail, ...props });
+}
+
+accountRoutes.get('/settings', requireMember(), (c) => {
+  const t = c.get('t');
+  const done = c.req.query('done');
+  const notice = done === 'password' ? t('account.password.done') : undefined;
+  return settingsPage(c, notice ? { notice } : {});
+});
+
+accountRoutes.post('/settings/email', requireMember(), async (c) => {
+  const t = c.get('t');
+  const form = await parseForm(c, changeEmailForm);
+  if (!form.ok)
+    return settingsPage(c, {
+      emailForm: { newEmail: form.raw.newEmail ?? '', errors: form.errors },
+      status: 400,
+    });
+  const result = await requestEmailChange(c.get('deps'), current(c), form.data);
+  if (result.ok) return renderEmailSentPage(c, form.data.newEmail);
+  if (result.reason === 'too_many') return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
+  const errors =
+    result.reason === 'same_email'
+      ? { newEmail: t('validation.email.same') }
+      : { currentPassword: t('validation.currentPassword.wrong') };
+  return settingsPage(c, { emailForm: { newEmail: form.data.newEmail, errors }, status: 400 });
+});
+
+// The link from the new mailbox: no login needed (the token proves the address; the request needed the password).
+accountRoutes.get('/settings/email/verify', async (c) => {
+  const token = c.req.query('token') ?? '';
+  if (!emailTokenForm.safeParse({ token }).success) return renderCodedErrorPage(c, 'M02');
+  const change = await findEmailChangeToConfirm(c.get('deps'), token);
+  if (!change) return renderCodedErrorPage(c, 'M02');
+  return renderEmailConfirmPage(c, { token, ...change });
+});
+
+accountRoutes.post('/settings/email/verify', async (c) => {
+  const t = c.get('t');
+  const form = await parseForm(c, emailTokenForm);
+  if (!form.ok) return renderCodedErrorPage(c, 'M02');
+  const result = await confirmEmailChange(c.get('deps'), form.data.token);
+  if (result.ok) {
+    const member = c.get('member');
+    // The page header shows the new details when this browser is logged in as that member.
+    if (member)
+      c.set('member', { ...member, email: result.newEmail, userId: result.newUserId ?? member.userId });
+    const message = result.newUserId
+      ? t('account.email.doneWithId', { email: result.newEmail })
+      : t('account.email.done', { email: result.newEmail });
+    return renderEmailResultPage(c, { ok: true, message });
+  }
+  if (result.reason === 'user_id_taken')
+    return renderEmailResultPage(c, { ok: false, message: t('account.email.taken') });
+  return renderCodedErrorPage(c, 'M02');
+});
+
+accountRoutes.post('/settings/password', requireMember(), async (c) => {
+  const t = c.get('t');
+  const member = current(c);
+  const form = await parseForm(c, changePasswordForm(member));
+  if (!form.ok) return settingsPage(c, { passwordErrors: form.errors, status: 400 });
+  const result = await changePassword(c.get('deps'), member, form.data);
+  if (result.ok) return c.redirect('/settings?done=password', 303);
+  if (result.reason === 'too_many') return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
+  return settingsPage(c, {
+    passwordErrors: { currentPassword: t('validation.currentPassword.wrong') },
+    status: 400,
+  });
+});
+
+// ---- withdrawal -------------------------------------------------------------------------------------
+
+accountRoutes.get('/settings/withdraw', requireMember(), (c) => renderWithdrawPasswordPage(c));
+
+accountRoutes.post('/settings/withdraw', requireMember(), async (c) => {
+  const t = c.get('t');
+  const member = current(c);
+  const form = await parseForm(c, withdrawPasswordForm);
+  if (!form.ok) return renderWithdrawPasswordPage(c, { errors: form.errors, status: 400 });
+  const result = await startWithdrawal(c.get('deps'), member, form.data.password);
+  if (result.ok)
+    return renderWithdrawConfirmPage(c, {
+      userId: member.userId,
+      ticket: result.ticket,
+      coolingOffDays: USER_ID_COOLING_OFF_DAYS,
+    });
+  if (result.reason === 'too_many') return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
+  return renderWithdrawPasswordPage(c, {
+    errors: { password: t('validation.currentPassword.wrong') },
+    status: 400,
+  });
+});
+
+accountRoutes.post('/settings/withdraw/confirm', requireMember(), async (c) => {
+  const deps = c.get('deps');
+  const member = current(c);
+  const form = await parseForm(c, withdrawConfirmForm);
+  const ticket = { ticket: form.raw.ticket ?? '', expires: form.raw.expires ?? '' };
+  if (!isWithdrawalTicketValid(deps, member, ticket))
+    return renderWithdrawPasswordPage(c, { notice: c.get('t')('withdraw.expired'), status: 400 });
+  if (!form.ok)
+    return renderWithdrawConfirmPage(c, {
+      userId: member.userId,
+      ticket,
+      coolingOffDays: USER_ID_COOLING_OFF_DAYS,
+      errors: form.errors,
+    });
+  await withdrawMember(deps, member.id);
+  clearSessionCookie(c);
+  c.set('member', undefined);
+  return renderWithdrawDonePage(c);
+});

@@ -3,6 +3,7 @@ import { enqueueMail } from '../mail/outbox.ts';
 import { hashSecret } from '../security/password.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
 import type { AppDeps } from '../web/context.ts';
+import { isUserIdCoolingOff } from './account-repository.ts';
 import { isEmailShape } from './identity.ts';
 import {
   consumePendingRegistration,
@@ -32,7 +33,13 @@ export async function requestRegistration(deps: AppDeps, input: RegistrationInpu
   const { db, config, now } = deps;
   const passwordHash = await hashSecret(input.password);
   const token = generateToken();
-  const taken = Boolean(await findMemberByUserId(db, input.userId));
+  // A user ID released by a withdrawal counts as taken during its cooling-off period (docs/RECOVERY.md).
+  // Both lookups always run, so a free ID costs the same as a taken one.
+  const [holder, coolingOff] = await Promise.all([
+    findMemberByUserId(db, input.userId),
+    isUserIdCoolingOff(db, input.userId, now()),
+  ]);
+  const taken = Boolean(holder) || coolingOff;
   await db.transaction().execute(async (trx) => {
     await insertPendingRegistration(trx, {
       tokenHash: hashToken(taken ? generateToken() : token),
@@ -65,6 +72,8 @@ export async function completeRegistration(deps: AppDeps, token: string): Promis
   return db.transaction().execute(async (trx) => {
     const pending = await consumePendingRegistration(trx, hashToken(token), now());
     if (!pending) return { ok: false, reason: 'invalid_link' } as const;
+    if (await isUserIdCoolingOff(trx, pending.user_id, now()))
+      return { ok: false, reason: 'user_id_taken', userId: pending.user_id } as const;
     const created = await insertMember(trx, {
       userId: pending.user_id,
       userIdIsEmail: pending.user_id_is_email,

@@ -1,9 +1,112 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { hashSecret } from '../security/password.ts';
+import { generateToken, hashToken } from '../security/tokens.ts';
 import type { AppDeps } from '../web/context.ts';
+import {
+  consumePasswordReset,
+  findMemberByPasswordReset,
+  setMemberPassword,
+  upsertPasswordReset,
+} from './account-repository.ts';
+import { deleteMemberSessions, findMemberById, recordAuthEvent } from './repository.ts';
+
+/** OWASP Forgot Password / ASVS 6.4: a reset link lives at most 30 minutes. */
+export const RESET_LINK_MS = 30 * 60 * 1000;
+
+interface ResetTarget {
+  id: number;
+  user_id: string;
+  email: string;
+  lang: 'ja' | 'en';
+}
 
 /**
- * Sends a member a single-use password-reset link by email (queued in the outbox). Used by the
- * "forgot password" flow and by the support console. Built by the recovery issue.
+ * Issues a reset link for one member inside the caller's transaction: 256-bit random token, only its
+ * SHA-256 stored, 30 minutes, and it replaces the member's previous link (only the newest works).
+ * The link is a site path; the mail renderer makes it absolute from PUBLIC_URL, never from a Host header.
  */
-export async function issuePasswordReset(_deps: AppDeps, _memberId: number): Promise<void> {
-  throw new Error('issuePasswordReset is built by the recovery issue');
+export async function queuePasswordReset(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  member: ResetTarget,
+  lang: 'ja' | 'en' = member.lang,
+) {
+  const token = generateToken();
+  const now = deps.now();
+  await upsertPasswordReset(trx, {
+    memberId: member.id,
+    tokenHash: hashToken(token),
+    now,
+    expiresAt: new Date(now.getTime() + RESET_LINK_MS),
+  });
+  await enqueueMail(trx, deps.config, {
+    to: member.email,
+    lang,
+    template: 'password_reset',
+    params: { userId: member.user_id, link: `/reset-password?token=${token}` },
+  });
+}
+
+/**
+ * Sends a member a single-use password-reset link by email (queued in the outbox). Used by the support
+ * console; the member's own "forgot password" request goes through requestPasswordReset.
+ */
+export async function issuePasswordReset(deps: AppDeps, memberId: number): Promise<void> {
+  const member = await findMemberById(deps.db, memberId);
+  if (!member) return;
+  await deps.db.transaction().execute(async (trx) => {
+    await queuePasswordReset(trx, deps, member);
+    await recordAuthEvent(trx, { kind: 'recovery_request', memberId, reason: 'reset_by_support' });
+  });
+}
+
+/** The member a reset link belongs to while it is usable (the GET page; the link is not used up). */
+export function findPasswordResetMember(deps: AppDeps, token: string) {
+  return findMemberByPasswordReset(deps.db, hashToken(token), deps.now());
+}
+
+/**
+ * Hook: when members get a second factor, a reset must ask for it before the password is replaced, or the
+ * reset link alone would bypass it. Nobody has one yet, so nothing is required.
+ */
+export async function secondFactorRequiredForReset(_memberId: number): Promise<boolean> {
+  return false;
+}
+
+export type CompleteResetResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: 'invalid_link' }
+  | { ok: false; reason: 'second_factor_required' };
+
+/**
+ * Sets a new password from a reset link. The link is used up by one guarded DELETE (single use, not
+ * expired, newest only); every session of the member ends; the member is told by email. It does not log
+ * in, and it neither locks nor unlocks the account (failed_logins and locked_until are left alone).
+ * The password has already passed the registration policy at the edge.
+ */
+export async function completePasswordReset(
+  deps: AppDeps,
+  token: string,
+  password: string,
+): Promise<CompleteResetResult> {
+  const pending = await findPasswordResetMember(deps, token);
+  if (!pending) return { ok: false, reason: 'invalid_link' };
+  if (await secondFactorRequiredForReset(pending.id)) return { ok: false, reason: 'second_factor_required' };
+  const passwordHash = await hashSecret(password);
+  return deps.db.transaction().execute(async (trx) => {
+    const memberId = await consumePasswordReset(trx, hashToken(token), deps.now());
+    if (memberId !== pending.id) return { ok: false, reason: 'invalid_link' } as const;
+    await setMemberPassword(trx, memberId, passwordHash, deps.now());
+    const revoked = await deleteMemberSessions(trx, memberId);
+    await recordAuthEvent(trx, { kind: 'password_reset', memberId, reason: `sessions_revoked_${revoked}` });
+    await enqueueMail(trx, deps.config, {
+      to: pending.email,
+      lang: pending.lang,
+      template: 'password_changed',
+      params: { userId: pending.user_id, resetLink: '/forgot/password' },
+    });
+    return { ok: true, userId: pending.user_id } as const;
+  });
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AccountTables } from './account-tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -62,7 +63,8 @@ export type AuthEventKind =
   | 'session_revoked'
   | 'force_withdrawal'
   | 'withdrawal'
-  | 'unlock';
+  | 'unlock'
+  | 'recovery_request';
 
 export interface AuthEventsTable {
   id: Generated<number>;
@@ -80,7 +82,7 @@ export interface LoginDecoysTable {
   writes: Generated<number>;
 }
 
-export interface MemberTables {
+export interface MemberTables extends AccountTables {
   login_decoys: LoginDecoysTable;
   members: MembersTable;
   member_sessions: MemberSessionsTable;

@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+
+/** SQL of mail delivery: claiming due rows, recording the outcome, forgetting old sent mail. */
+
+/**
+ * Claims up to `limit` pending rows that are due, in one statement. The claim is a lease: attempts goes up
+ * and next_attempt_at moves `leaseMs` ahead, so another worker (or this one after a crash) leaves the rows
+ * alone while they are being sent, and picks them up again only if the outcome was never recorded.
+ * SKIP LOCKED lets two instances claim at the same time without waiting for or taking each other's rows.
+ */
+export async function claimDueMail(db: Db, now: Date, limit: number, leaseMs: number) {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const result = await sql<{
+    id: number;
+    to_address: string;
+    lang: string;
+    template: string;
+    payload_enc: string | null;
+    status: string;
+    attempts: number;
+    created_at: Date;
+  }>`
+    update mail_outbox set attempts = attempts + 1, next_attempt_at = ${leaseUntil}
+    where id in (
+      select id from mail_outbox
+      where status = 'pending' and next_attempt_at <= ${now}
+      order by next_attempt_at, id
+      limit ${limit}
+      for update skip locked
+    )
+    and status = 'pending'
+    returning id, to_address, lang, template, payload_enc, status, attempts, created_at`.execute(db);
+  return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** Sent: the parameters (which can hold one-time links) are dropped. */
+export async function markMailSent(db: Db, id: number, now: Date) {
+  await db
+    .updateTable('mail_outbox')
+    .set({ status: 'sent', sent_at: now, payload_enc: null, last_error: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A failed attempt: retried at `retryAt`, or given up (status failed) when `giveUp`. */
+export async function markMailAttemptFailed(
+  db: Db,
+  id: number,
+  values: { error: string; retryAt: Date; giveUp: boolean },
+) {
+  await db
+    .updateTable('mail_outbox')
+    .set({
+      status: values.giveUp ? 'failed' : 'pending',
+      next_attempt_at: values.retryAt,
+      last_error: values.error.slice(0, 500),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Retention: sent and failed mail is kept `days` for support questions ("did the mail go out?"), then deleted. */
+export async function deleteOldMail(db: Db, before: Date) {
+  await db
+    .deleteFrom('mail_outbox')
+    .where('status', 'in', ['sent', 'failed'])
+    .where('created_at', '<', before)
+    .execute();
+}

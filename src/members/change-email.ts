@@ -1,0 +1,132 @@
+import { translate } from '../i18n/index.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { generateToken, hashToken } from '../security/tokens.ts';
+import type { AppDeps, CurrentMember } from '../web/context.ts';
+import {
+  consumeEmailChange,
+  deletePasswordResets,
+  findEmailChange,
+  isUserIdCoolingOff,
+  isUserIdHeldByOther,
+  lockMember,
+  setMemberEmail,
+  upsertEmailChange,
+} from './account-repository.ts';
+import { type ReauthResult, verifyCurrentPassword } from './reauthenticate.ts';
+import { findMemberById, recordAuthEvent } from './repository.ts';
+
+/** The new address must be proven within 30 minutes. */
+export const EMAIL_CHANGE_LINK_MS = 30 * 60 * 1000;
+
+export type RequestEmailChangeResult =
+  | { ok: true }
+  | { ok: false; reason: Exclude<ReauthResult, 'ok'> | 'same_email' };
+
+/**
+ * Starts an email change: the current password first, then a single-use 30-minute link goes to the new
+ * address. Nothing changes until that link is used; a newer request replaces the older link.
+ */
+export async function requestEmailChange(
+  deps: AppDeps,
+  member: CurrentMember,
+  input: { newEmail: string; currentPassword: string },
+): Promise<RequestEmailChangeResult> {
+  if (input.newEmail === member.email) return { ok: false, reason: 'same_email' };
+  const check = await verifyCurrentPassword(deps, member.id, input.currentPassword);
+  if (check !== 'ok') return { ok: false, reason: check };
+  const token = generateToken();
+  const now = deps.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await upsertEmailChange(trx, {
+      memberId: member.id,
+      tokenHash: hashToken(token),
+      newEmail: input.newEmail,
+      now,
+      expiresAt: new Date(now.getTime() + EMAIL_CHANGE_LINK_MS),
+    });
+    await enqueueMail(trx, deps.config, {
+      to: input.newEmail,
+      lang: member.lang,
+      template: 'email_change_verify',
+      params: {
+        userId: member.userId,
+        newEmail: input.newEmail,
+        link: `/settings/email/verify?token=${token}`,
+      },
+    });
+  });
+  return { ok: true };
+}
+
+/** What the confirmation page shows before the change is applied (the link is not used up). */
+export async function findEmailChangeToConfirm(deps: AppDeps, token: string) {
+  const row = await findEmailChange(deps.db, hashToken(token), deps.now());
+  if (!row) return undefined;
+  return {
+    userId: row.user_id,
+    oldEmail: row.email,
+    newEmail: row.new_email,
+    userIdChanges: row.user_id_is_email,
+  };
+}
+
+export type ConfirmEmailChangeResult =
+  | { ok: true; newEmail: string; newUserId: string | undefined }
+  | { ok: false; reason: 'invalid_link' | 'user_id_taken' };
+
+/**
+ * Applies an email change from the link sent to the new address (single use). When the user ID is the
+ * email, the ID becomes the new address too (DOMAIN.md cause 4), unless another member holds that ID or it
+ * is in its cooling-off period; then nothing changes. The old address is told; outstanding reset links,
+ * which went to the old address, stop working.
+ */
+export async function confirmEmailChange(deps: AppDeps, token: string): Promise<ConfirmEmailChangeResult> {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const change = await consumeEmailChange(trx, hashToken(token), now);
+    if (!change) return { ok: false, reason: 'invalid_link' } as const;
+    const member = await lockMember(trx, change.member_id);
+    if (!member) return { ok: false, reason: 'invalid_link' } as const;
+    const newUserId = member.user_id_is_email ? change.new_email : undefined;
+    if (
+      newUserId &&
+      ((await isUserIdHeldByOther(trx, newUserId, member.id)) ||
+        (await isUserIdCoolingOff(trx, newUserId, now)))
+    )
+      return { ok: false, reason: 'user_id_taken' } as const;
+    await setMemberEmail(trx, member.id, {
+      email: change.new_email,
+      ...(newUserId ? { userId: newUserId } : {}),
+      now,
+    });
+    await deletePasswordResets(trx, member.id);
+    await recordAuthEvent(trx, {
+      kind: 'email_change',
+      memberId: member.id,
+      reason: newUserId ? 'user_id_changed' : null,
+    });
+    await enqueueMail(trx, deps.config, {
+      to: member.email,
+      lang: member.lang,
+      template: 'email_changed',
+      params: {
+        userId: member.user_id,
+        newEmail: maskEmail(change.new_email),
+        idNote: newUserId ? translate(member.lang, 'mail.emailChanged.idNote') : '',
+        helpLink: '/help/contact',
+      },
+    });
+    return { ok: true, newEmail: change.new_email, newUserId } as const;
+  });
+}
+
+/** h***@example.jp: enough for the owner to recognise, not enough to hand the new address to a mailbox thief. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at < 1 ? '***' : `${email[0]}***${email.slice(at)}`;
+}
+
+/** Whether the member's user ID is their email (then an email change changes the ID too). */
+export async function userIdFollowsEmail(deps: AppDeps, memberId: number): Promise<boolean> {
+  return (await findMemberById(deps.db, memberId))?.user_id_is_email ?? false;
+}

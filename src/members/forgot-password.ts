@@ -1,0 +1,46 @@
+import type { Lang } from '../i18n/index.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { tryConsume } from '../security/rate-limit.ts';
+import type { AppDeps } from '../web/context.ts';
+import { isEmailShape } from './identity.ts';
+import { recoveryByIdentifier } from './recovery-limits.ts';
+import { findMemberByUserId, findMembersByEmail, recordAuthEvent } from './repository.ts';
+import { queuePasswordReset } from './reset-password.ts';
+
+/**
+ * "Forgot password": the identifier is a user ID or an email. The answer is the same page whatever happens;
+ * only the mailbox learns more (ASVS 6.3.8):
+ * - a user ID → one link, sent to that member ID's email;
+ * - an email that is itself a user ID → one link for that member ID;
+ * - an email with several member IDs → one mail per member ID, each with its own link and naming the ID,
+ *   so the member picks the ID they meant;
+ * - an unknown email → a mail saying no member ID uses it (the same work as a known one: one queued mail);
+ * - an unknown user ID → nowhere to write; the request is only logged (the same number of statements).
+ * Mail is queued in the transaction, never sent inline, so SMTP speed or failure cannot show in the timing.
+ * Over the per-identifier limit nothing is queued, and the page is still the same.
+ */
+export async function requestPasswordReset(deps: AppDeps, identifier: string, lang: Lang): Promise<void> {
+  if (!(await tryConsume(recoveryByIdentifier(deps.limiters), `pw:${identifier}`))) return;
+  const byId = await findMemberByUserId(deps.db, identifier);
+  const members = byId
+    ? [byId]
+    : isEmailShape(identifier)
+      ? await findMembersByEmail(deps.db, identifier)
+      : [];
+  await deps.db.transaction().execute(async (trx) => {
+    for (const member of members) {
+      await queuePasswordReset(trx, deps, member, lang);
+      await recordAuthEvent(trx, { kind: 'recovery_request', memberId: member.id, reason: 'password' });
+    }
+    if (members.length > 0) return;
+    if (isEmailShape(identifier)) {
+      await enqueueMail(trx, deps.config, {
+        to: identifier,
+        lang,
+        template: 'password_reset_none',
+        params: { forgotLink: '/forgot/password' },
+      });
+    }
+    await recordAuthEvent(trx, { kind: 'recovery_request', memberId: null, reason: 'password_unknown' });
+  });
+}

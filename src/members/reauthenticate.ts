@@ -1,0 +1,22 @@
+import { verifySecret } from '../security/password.ts';
+import { tryConsume } from '../security/rate-limit.ts';
+import type { AppDeps } from '../web/context.ts';
+import { reauthByMember } from './recovery-limits.ts';
+import { findMemberById } from './repository.ts';
+
+export type ReauthResult = 'ok' | 'wrong_password' | 'too_many';
+
+/**
+ * Checks the current password of a logged-in member before a sensitive change. An attempt is reserved on
+ * the per-member limiter before the password is evaluated, so a stolen session cannot guess faster.
+ */
+export async function verifyCurrentPassword(
+  deps: AppDeps,
+  memberId: number,
+  password: string,
+): Promise<ReauthResult> {
+  if (!(await tryConsume(reauthByMember(deps.limiters), String(memberId)))) return 'too_many';
+  const member = await findMemberById(deps.db, memberId);
+  if (!member || !(await verifySecret(member.password_hash, password))) return 'wrong_password';
+  return 'ok';
+}

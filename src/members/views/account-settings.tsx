@@ -1,0 +1,177 @@
+import { ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
+import type { AppContext, CurrentMember } from '../../web/context.ts';
+import { renderPage } from '../../web/layout.tsx';
+import { aidsOf } from './account-recovery.tsx';
+
+export interface SettingsProps {
+  member: CurrentMember;
+  userIdIsEmail: boolean;
+  notice?: string;
+  emailForm?: { newEmail?: string; errors?: FieldErrors };
+  passwordErrors?: FieldErrors;
+  status?: 200 | 400 | 429;
+}
+
+/** /settings: the member's ID and email, email change, password change, and the way to withdraw. */
+export function renderSettingsPage(c: AppContext, props: SettingsProps) {
+  const t = c.get('t');
+  const emailErrors = props.emailForm?.errors ?? {};
+  const passwordErrors = props.passwordErrors ?? {};
+  return renderPage(
+    c,
+    { title: t('account.title'), status: props.status ?? 200, narrow: true },
+    <>
+      <h1>{t('account.title')}</h1>
+      {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
+      <section class="panel" aria-labelledby="account-summary">
+        <h2 id="account-summary">{t('account.summary')}</h2>
+        <dl class="account-facts">
+          <dt>{t('account.userId')}</dt>
+          <dd class="account-user-id">{props.member.userId}</dd>
+          <dt>{t('account.email')}</dt>
+          <dd class="account-email">{props.member.email}</dd>
+        </dl>
+      </section>
+
+      <section class="panel" aria-labelledby="account-email-title">
+        <h2 id="account-email-title">{t('account.email.title')}</h2>
+        <p>{t('account.email.lead')}</p>
+        {props.userIdIsEmail ? <Notice kind="warning">{t('account.email.idChanges')}</Notice> : null}
+        <ErrorSummary t={t} errors={emailErrors} />
+        <Form c={c} action="/settings/email" class="stack" novalidate>
+          <Field
+            name="newEmail"
+            type="email"
+            label={t('account.email.new')}
+            value={props.emailForm?.newEmail}
+            error={emailErrors.newEmail}
+            autocomplete="email"
+            inputmode="email"
+            required
+            maxlength={254}
+          />
+          <Field
+            name="currentPassword"
+            type="password"
+            label={t('account.currentPassword')}
+            error={emailErrors.currentPassword}
+            autocomplete="current-password"
+            required
+          />
+          <button type="submit" class="button primary">
+            {t('account.email.submit')}
+          </button>
+        </Form>
+      </section>
+
+      <section class="panel" aria-labelledby="account-password-title">
+        <h2 id="account-password-title">{t('account.password.title')}</h2>
+        <p>{t('account.password.lead')}</p>
+        <ErrorSummary t={t} errors={passwordErrors} />
+        <Form c={c} action="/settings/password" class="stack" novalidate>
+          <input type="hidden" name="username" value={props.member.userId} autocomplete="username" />
+          <div id="pw-current">
+            <Field
+              name="currentPassword"
+              type="password"
+              label={t('account.currentPassword')}
+              error={passwordErrors.currentPassword}
+              autocomplete="current-password"
+              required
+            />
+          </div>
+          <Field
+            name="newPassword"
+            type="password"
+            label={t('account.password.new')}
+            hint={t('register.password.hint')}
+            error={passwordErrors.newPassword}
+            autocomplete="new-password"
+            required
+            passwordAids={aidsOf(c)}
+          />
+          <button type="submit" class="button primary">
+            {t('account.password.submit')}
+          </button>
+        </Form>
+      </section>
+
+      <section class="panel account-danger" aria-labelledby="account-withdraw-title">
+        <h2 id="account-withdraw-title">{t('withdraw.title')}</h2>
+        <p>{t('withdraw.entry.lead')}</p>
+        <p>
+          <a class="button danger" href="/settings/withdraw">
+            {t('withdraw.entry.link')}
+          </a>
+        </p>
+      </section>
+    </>,
+  );
+}
+
+export function renderEmailSentPage(c: AppContext, email: string) {
+  const t = c.get('t');
+  return renderPage(
+    c,
+    { title: t('account.email.sent.title'), narrow: true },
+    <>
+      <h1>{t('account.email.sent.title')}</h1>
+      <Notice kind="success">
+        <p>{t('account.email.sent.body', { email })}</p>
+      </Notice>
+      <p>{t('register.sent.spam')}</p>
+      <p>
+        <a class="button" href="/settings">
+          {t('account.title')}
+        </a>
+      </p>
+    </>,
+  );
+}
+
+/** The page the new address's link opens: says what will change (the user ID too, when it is the email). */
+export function renderEmailConfirmPage(
+  c: AppContext,
+  props: { token: string; userId: string; oldEmail: string; newEmail: string; userIdChanges: boolean },
+) {
+  const t = c.get('t');
+  return renderPage(
+    c,
+    { title: t('account.email.confirm.title'), narrow: true },
+    <>
+      <h1>{t('account.email.confirm.title')}</h1>
+      <p>{t('account.email.confirm.lead', { oldEmail: props.oldEmail, newEmail: props.newEmail })}</p>
+      {props.userIdChanges ? (
+        <Notice kind="warning">
+          <p>{t('account.email.confirm.idChanges', { oldUserId: props.userId, newEmail: props.newEmail })}</p>
+        </Notice>
+      ) : null}
+      <Form c={c} action="/settings/email/verify">
+        <input type="hidden" name="token" value={props.token} />
+        <button type="submit" class="button primary wide">
+          {t('account.email.confirm.submit')}
+        </button>
+      </Form>
+    </>,
+  );
+}
+
+/** After the change, or when the new address is already another member's user ID. */
+export function renderEmailResultPage(c: AppContext, props: { message: string; ok: boolean }) {
+  const t = c.get('t');
+  return renderPage(
+    c,
+    { title: t('account.email.title'), status: props.ok ? 200 : 409, narrow: true },
+    <>
+      <h1>{t('account.email.title')}</h1>
+      <Notice kind={props.ok ? 'success' : 'error'}>
+        <p>{props.message}</p>
+      </Notice>
+      <p>
+        <a class="button" href={c.get('member') ? '/settings' : '/login'}>
+          {c.get('member') ? t('account.title') : t('login.title')}
+        </a>
+      </p>
+    </>,
+  );
+}
