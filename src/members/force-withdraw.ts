@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../web/context.ts';
 import { deleteMemberSessions, markForceWithdrawn, recordAuthEvent } from './repository.ts';
 
@@ -8,16 +10,23 @@ export type ForceWithdrawResult = { ok: true; sessionsRevoked: number } | { ok: 
  * force-withdrawn with a reason and every session ends at once. Logging in afterwards, even with the right
  * password, ends at the coded error M01.
  */
-export async function forceWithdrawMember(
+export function forceWithdrawMember(
   deps: AppDeps,
   memberId: number,
   reason: string,
 ): Promise<ForceWithdrawResult> {
-  return deps.db.transaction().execute(async (trx) => {
-    if (!(await markForceWithdrawn(trx, memberId, reason, deps.now())))
-      return { ok: false, reason: 'not_active' } as const;
-    const sessionsRevoked = await deleteMemberSessions(trx, memberId);
-    await recordAuthEvent(trx, { kind: 'force_withdrawal', memberId, reason: 'support' });
-    return { ok: true, sessionsRevoked } as const;
-  });
+  return deps.db.transaction().execute((trx) => forceWithdrawMemberIn(trx, memberId, reason, deps.now()));
+}
+
+/** The same, inside the caller's transaction (the console writes its audit row in it too). */
+export async function forceWithdrawMemberIn(
+  trx: Transaction<Database>,
+  memberId: number,
+  reason: string,
+  now: Date,
+): Promise<ForceWithdrawResult> {
+  if (!(await markForceWithdrawn(trx, memberId, reason, now))) return { ok: false, reason: 'not_active' };
+  const sessionsRevoked = await deleteMemberSessions(trx, memberId);
+  await recordAuthEvent(trx, { kind: 'force_withdrawal', memberId, reason: 'support' });
+  return { ok: true, sessionsRevoked };
 }

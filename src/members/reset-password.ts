@@ -54,12 +54,19 @@ export async function queuePasswordReset(
  * console; the member's own "forgot password" request goes through requestPasswordReset.
  */
 export async function issuePasswordReset(deps: AppDeps, memberId: number): Promise<void> {
-  const member = await findMemberById(deps.db, memberId);
+  await deps.db.transaction().execute((trx) => issuePasswordResetIn(trx, deps, memberId));
+}
+
+/** The same, inside the caller's transaction (the console writes its audit row in it too). */
+export async function issuePasswordResetIn(
+  trx: Transaction<Database>,
+  deps: AppDeps,
+  memberId: number,
+): Promise<void> {
+  const member = await findMemberById(trx, memberId);
   if (!member) return;
-  await deps.db.transaction().execute(async (trx) => {
-    await queuePasswordReset(trx, deps, member);
-    await recordAuthEvent(trx, { kind: 'recovery_request', memberId, reason: 'reset_by_support' });
-  });
+  await queuePasswordReset(trx, deps, member);
+  await recordAuthEvent(trx, { kind: 'recovery_request', memberId, reason: 'reset_by_support' });
 }
 
 /** The member a reset link belongs to while it is usable (the GET page; the link is not used up). */

@@ -1,12 +1,11 @@
 import { findCardsOfMember, setCardStatus, unlockStartPin } from '../cards/repository.ts';
-import { forceWithdrawMember } from '../members/force-withdraw.ts';
+import { forceWithdrawMemberIn } from '../members/force-withdraw.ts';
 import { findMemberById, recordAuthEvent, unlockLoginLock } from '../members/repository.ts';
-import { issuePasswordReset } from '../members/reset-password.ts';
+import { issuePasswordResetIn } from '../members/reset-password.ts';
 import type { AppDeps } from '../web/context.ts';
 import { appendAudit } from './audit.ts';
 import type { CurrentStaff } from './session.ts';
 import { findPassedVerification } from './verify-identity.ts';
-import { depsWithinTransaction } from './within-transaction.ts';
 
 /**
  * What the console does to a member or card. Each action writes its audit row in the same transaction as
@@ -82,7 +81,7 @@ export async function sendPasswordResetLink(
   const member = await findMemberById(deps.db, memberId);
   if (member?.status !== 'active') return { ok: false, code: 'not_active' };
   return deps.db.transaction().execute(async (trx) => {
-    await issuePasswordReset(depsWithinTransaction(deps, trx), memberId);
+    await issuePasswordResetIn(trx, deps, memberId);
     await appendAudit(trx, {
       at: deps.now(),
       staffId: staff.id,
@@ -102,7 +101,7 @@ export async function forceWithdraw(
 ): Promise<ActionResult> {
   if (!(await findMemberById(deps.db, memberId))) return { ok: false, code: 'not_found' };
   return deps.db.transaction().execute(async (trx) => {
-    const result = await forceWithdrawMember(depsWithinTransaction(deps, trx), memberId, reason);
+    const result = await forceWithdrawMemberIn(trx, memberId, reason, deps.now());
     if (!result.ok) return { ok: false, code: 'not_active' } as const;
     await appendAudit(trx, {
       at: deps.now(),
