@@ -118,7 +118,8 @@ export function loadHelpLibrary(dir: string): HelpLibrary {
     if (!en) throw new Error(`help article ${slug} has no English version`);
     if (en.category !== ja.category) throw new Error(`help article ${slug}: categories differ`);
     for (const related of [...ja.related, ...en.related]) {
-      if (!articles.ja.has(related)) throw new Error(`help article ${slug}: related "${related}" does not exist`);
+      if (!articles.ja.has(related))
+        throw new Error(`help article ${slug}: related "${related}" does not exist`);
     }
   }
   for (const slug of articles.en.keys()) {

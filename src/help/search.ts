@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Lang } from '../i18n/index.ts';
-import type { HelpLibrary } from './articles.ts';
+import { type HelpLibrary, helpLibrary } from './articles.ts';
 
 /** Han, hiragana, katakana (with the prolonged sound mark and iteration mark): text written without spaces. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆]/u;
@@ -143,4 +143,12 @@ export function buildSnippet(text: string, query: string, width = 110): SnippetP
   if (cursor < end) parts.push({ text: text.slice(cursor, end), mark: false });
   if (end < text.length) parts.push({ text: '…', mark: false });
   return parts;
+}
+
+let shared: HelpSearch | undefined;
+
+/** The search index over content/help, built on first use and kept for the life of the process. */
+export function helpSearch(): HelpSearch {
+  shared ??= buildHelpSearch(helpLibrary());
+  return shared;
 }

@@ -53,7 +53,10 @@ const forgotPassword: TroubleLink = { href: '/forgot/password', label: 'help.tro
 const login: TroubleLink = { href: '/login', label: 'help.trouble.link.login' };
 const enroll: TroubleLink = { href: '/portal/enroll', label: 'help.trouble.link.enroll' };
 const register: TroubleLink = { href: '/register', label: 'help.trouble.link.register' };
-const codeLink = (code: ErrorCode): TroubleLink => ({ href: errorHelpPath(code), label: 'help.trouble.link.code' });
+const codeLink = (code: ErrorCode): TroubleLink => ({
+  href: errorHelpPath(code),
+  label: 'help.trouble.link.code',
+});
 
 /** Codes whose meaning is one of the twelve causes lead to that cause's fix; the rest to their lookup page. */
 const fixForCode: Partial<Record<ErrorCode, string>> = {
