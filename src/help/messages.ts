@@ -304,7 +304,7 @@ export const helpMessages = defineMessages({
     'help.category.withdrawal.lead': 'Withdrawing and forced withdrawal',
     'help.category.contact': 'Contact',
     'help.category.contact.lead': 'Contact center numbers and hours',
-    'help.category.articles': '{count} articles',
+    'help.category.articles': 'Articles: {count}',
     'help.article.related': 'Related articles',
     'help.article.stillStuck': 'Still stuck?',
     'help.article.stillStuckLead': 'Answer a few questions to find the cause, or call the contact center.',
