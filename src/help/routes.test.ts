@@ -131,6 +131,11 @@ describe('GET /help/search', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; password');
   });
 
+  it('offers the lookup page first when the query is an error code, in any case', async () => {
+    const html = await (await get('/help/search?q=c01', 'en')).text();
+    expect(html).toContain('<a href="/help/errors/C01">What error code C01 means');
+  });
+
   it('says so when nothing matches and offers the troubleshooter', async () => {
     const res = await get('/help/search?q=qwxzv', 'en');
     expect(res.status).toBe(200);

@@ -89,7 +89,10 @@ export function buildHelpSearch(library: HelpLibrary): HelpSearch {
         const slug = r.slug as string;
         if (!best.has(slug)) best.set(slug, { slug, matchedLang: r.lang as Lang, score: r.score });
       }
-      return [...best.values()].slice(0, limit);
+      // OR-matching bigrams finds something in almost every article; drop the long tail of weak matches.
+      const hits = [...best.values()];
+      const floor = (hits[0]?.score ?? 0) * 0.08;
+      return hits.filter((h) => h.score >= floor).slice(0, limit);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { errorHelpPath, isErrorCode } from '../../errors/catalog.ts';
 import type { AppContext } from '../../web/context.ts';
 import {
   articlePath,
@@ -185,11 +186,22 @@ export function renderSearchPage(c: AppContext, query: string, hits: SearchHit[]
   const lang = c.get('lang');
   const library = helpLibrary();
   const values = articlePlaceholders(c.get('deps').config);
+  // Someone who types a code ("c01") wants its explanation first.
+  const typedCode = query
+    .normalize('NFKC')
+    .toUpperCase()
+    .match(/\b[A-Z]\d{2}\b/g)
+    ?.find(isErrorCode);
   return renderHelpPage(
     c,
     { title: t('help.search.title'), query, crumbs: [] },
     <>
       <h1>{t('help.search.title')}</h1>
+      {typedCode ? (
+        <p class="notice">
+          <a href={errorHelpPath(typedCode)}>{t('help.search.codeShortcut', { code: typedCode })}</a>
+        </p>
+      ) : null}
       {query === '' ? (
         <p>{t('help.search.empty')}</p>
       ) : hits.length === 0 ? (

@@ -48,9 +48,11 @@ export function renderHelpPage(
       {options.crumbs ? (
         <nav aria-label={t('help.breadcrumb')} class="breadcrumbs">
           <ol>
-            {crumbs.map((crumb) => (
+            {crumbs.map((crumb, i) => (
               <li>
-                <a href={crumb.href}>{crumb.label}</a>
+                <a href={crumb.href} aria-current={i === crumbs.length - 1 ? 'page' : undefined}>
+                  {crumb.label}
+                </a>
               </li>
             ))}
           </ol>
