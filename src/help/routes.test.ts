@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { createTestApp, type TestApp, TestClient } from '../../test/helpers/app.ts';
 import { errorCodes } from '../errors/catalog.ts';
 import { translate } from '../i18n/index.ts';
 import { articlePath, helpCategories, helpLibrary } from './articles.ts';
@@ -222,5 +222,26 @@ describe('GET /help/:category/:slug', () => {
   it('answers unknown categories and articles with the 404 page', async () => {
     expect((await get('/help/nope')).status).toBe(404);
     expect((await get('/help/login/nope')).status).toBe(404);
+  });
+});
+
+describe('the login page points at the help center', () => {
+  it('links a failed login to the troubleshooter, the L01 page and the matching articles, each of which exists', async () => {
+    const client = new TestClient(target, { 'accept-language': 'en' });
+    const res = await client.login('sakura 2026 demo!', 'taro0123');
+    const html = await res.text();
+    const links = [
+      '/help/login-trouble',
+      '/help/errors/L01',
+      '/help/login/swapped-id-password',
+      '/help/member-id/several-member-ids',
+      '/help/login/caps-lock-autofill',
+    ];
+    for (const href of links) {
+      expect(html).toContain(`href="${href}"`);
+      expect((await get(href, 'en')).status, href).toBe(200);
+    }
+    expect(html).toContain('href="/forgot/id"');
+    expect(html).toContain('href="/forgot/password"');
   });
 });
