@@ -28,12 +28,27 @@ export function renderLoginPage(c: AppContext, props: LoginViewProps = {}) {
             <strong>{t('error.L01.title')}</strong>
           </p>
           <p>{t('error.L01.action')}</p>
-          {props.failure.swappedHint ? <p class="swapped-hint">{t('login.swappedHint')}</p> : null}
-          <p class="muted">{t('login.severalIds')}</p>
-          <p>
-            <a href={errorHelpPath('L01')}>{t('error.code', { code: 'L01' })}</a> ·{' '}
-            <a href="/help/login-trouble">{t('login.failed.help')}</a>
+          {props.failure.swappedHint ? (
+            <p class="swapped-hint">
+              {t('login.swappedHint')}{' '}
+              <a href="/help/login/swapped-id-password">{t('help.login.swappedArticle')}</a>
+            </p>
+          ) : null}
+          <p class="muted">
+            {t('login.severalIds')}{' '}
+            <a href="/help/member-id/several-member-ids">{t('help.login.severalIdsArticle')}</a>
           </p>
+          <ul class="login-help-links">
+            <li>
+              <a href="/help/login/caps-lock-autofill">{t('help.login.capsArticle')}</a>
+            </li>
+            <li>
+              <a href={errorHelpPath('L01')}>{t('error.code', { code: 'L01' })}</a>
+            </li>
+            <li>
+              <a href="/help/login-trouble">{t('login.failed.help')}</a>
+            </li>
+          </ul>
         </div>
       ) : null}
       <ErrorSummary t={t} errors={props.errors ?? {}} />
@@ -76,6 +91,10 @@ export function renderLoginPage(c: AppContext, props: LoginViewProps = {}) {
         </div>
         <p>
           <a href="/help/login-trouble">{t('login.trouble')}</a>
+        </p>
+        <p>
+          <a href="/help/login/cannot-log-in">{t('help.login.troubleTitle')}</a> ·{' '}
+          <a href="/help/contact">{t('nav.contact')}</a>
         </p>
       </section>
       <section class="register-cta">

@@ -1,0 +1,64 @@
+import MarkdownIt from 'markdown-it';
+import type { Config } from '../config.ts';
+
+/**
+ * Article Markdown → HTML. Raw HTML is off, so anything that looks like a tag in an article is shown as text;
+ * fuzzy links are off so product domains in prose ("cardnavi.example") stay text.
+ */
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+markdown.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+
+/** Renders article Markdown once; `{{placeholders}}` survive as text and are filled per config later. */
+export function renderMarkdown(source: string): string {
+  return markdown.render(source);
+}
+
+/** The facts articles may mention that an operator can change; `{{name}}` in an article becomes the value. */
+export function articlePlaceholders(config: Config): Record<string, string> {
+  return {
+    contactPhoneNavi: config.contact.phoneNavi,
+    contactPhoneLandline: config.contact.phoneLandline,
+    contactHours: `${config.contact.opens}–${config.contact.closes}`,
+    startPinMaxFailures: String(config.startPin.maxFailures),
+    loginMaxFailures: String(config.login.maxFailures),
+    loginLockMinutes: String(config.login.lockMinutes),
+  };
+}
+
+/** The placeholder names articles may use (checked when the library loads). */
+export const placeholderNames = [
+  'contactPhoneNavi',
+  'contactPhoneLandline',
+  'contactHours',
+  'startPinMaxFailures',
+  'loginMaxFailures',
+  'loginLockMinutes',
+] as const;
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/** Fills placeholders in rendered HTML; values are HTML-escaped because config is text, not markup. */
+export function fillPlaceholdersInHtml(html: string, values: Record<string, string>): string {
+  return html.replace(PLACEHOLDER, (whole, name: string) =>
+    name in values ? escapeHtml(values[name] ?? '') : whole,
+  );
+}
+
+/** Fills placeholders in plain text (titles, snippets); JSX escapes the result. */
+export function fillPlaceholdersInText(text: string, values: Record<string, string>): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) => (name in values ? (values[name] ?? '') : whole));
+}
+
+/** Placeholder names used in a text (to reject typos at load). */
+export function placeholdersIn(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+}
