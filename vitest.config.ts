@@ -7,7 +7,7 @@ export default defineConfig({
       'test/integration/**/*.test.{ts,tsx}',
       'test/reliability/**/*.test.{ts,tsx}',
     ],
-    exclude: ['**/*.soak.test.ts', 'node_modules/**'],
+    exclude: ['**/*.soak.test.ts', '**/*.timing.test.ts', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

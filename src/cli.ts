@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { demoMembers, demoStaff } from './demo/cast.ts';
 import { seedDemo } from './demo/seed.ts';
+import { scaleCommands } from './scale/commands.ts';
 import { buildDeps, openConfiguredDatabase, startServer } from './server.ts';
 import { supportCommands } from './support/commands.ts';
 
@@ -65,7 +66,7 @@ const coreCommands: Command[] = [
   },
 ];
 
-const commands: Command[] = [...coreCommands, ...cardCommands, ...supportCommands];
+const commands: Command[] = [...coreCommands, ...cardCommands, ...supportCommands, ...scaleCommands];
 
 function usage(): string {
   return [
