@@ -65,14 +65,9 @@ export async function enrollCard(deps: AppDeps, input: EnrollInput): Promise<Enr
     log.info({ memberId: input.memberId, outcome: 'no_match' }, 'enrollment');
     return { ok: false, code: 'P03' };
   }
-  if (card.member_id !== input.memberId) {
+  if (card.member_id !== null && card.member_id !== input.memberId) {
     log.info({ memberId: input.memberId, cardId: card.id, outcome: 'other_member_id' }, 'enrollment');
-    // A card whose applying member ID has withdrawn has no owner left to name.
-    return {
-      ok: false,
-      code: 'P02',
-      maskedMemberId: card.owner_user_id ? maskMemberId(card.owner_user_id) : '***',
-    };
+    return { ok: false, code: 'P02', maskedMemberId: maskMemberId(card.owner_user_id ?? '') };
   }
   if (card.enrolled_member_id === input.memberId) return { ok: true, cardId: card.id };
 

@@ -212,6 +212,14 @@ export function reserveStartPinAttempt(db: Executor, cardId: number, max: number
 
 /** A correct start PIN: the card is enrolled to the member and its reserved attempt released. */
 export async function enrollCardToMember(trx: Executor, cardId: number, memberId: number, now: Date) {
+  // A card whose applying member ID withdrew has no owner; whoever proves it with number, birth date and
+  // start PIN becomes its member ID (DOMAIN.md cause 10: register again, enroll again).
+  await trx
+    .updateTable('cards')
+    .set({ member_id: memberId })
+    .where('id', '=', cardId)
+    .where('member_id', 'is', null)
+    .execute();
   await trx
     .insertInto('card_enrollments')
     .values({ card_id: cardId, member_id: memberId, enrolled_at: now })
