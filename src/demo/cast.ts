@@ -30,16 +30,16 @@ export const demoMembers: DemoMember[] = [
     login: 'newcard@example.jp',
     password: 'first-login-2026',
     state: {
-      ja: 'カード発行済み・開始手続き未完了(カード 4980123456789011、生年月日 1990-04-01、開始手続きパスワード 4721)',
-      en: 'Card issued, not enrolled (card 4980123456789011, birth date 1990-04-01, start PIN 4721)',
+      ja: 'カード発行済み・開始手続き未完了(末尾9011のカード、生年月日 1990-04-01、開始手続きパスワード 4721。カード番号はREADME)',
+      en: 'Card issued, not enrolled (card ending 9011, birth date 1990-04-01, start PIN 4721; full number in the README)',
     },
   },
   {
     login: 'pinlock@example.jp',
     password: 'locked-pin-2026',
     state: {
-      ja: '開始手続きがロック中(コンタクトセンターで解除)',
-      en: 'Start procedure locked (contact center unlocks)',
+      ja: '開始手続きがロック中(コンタクトセンターで解除。末尾9037、生年月日 1979-09-09、開始手続きパスワード 6183)',
+      en: 'Start procedure locked (contact center unlocks; card ending 9037, birth date 1979-09-09, start PIN 6183)',
     },
   },
   {
@@ -61,16 +61,16 @@ export const demoMembers: DemoMember[] = [
     login: 'twoids@example.jp',
     password: 'two-ids-first-2026',
     state: {
-      ja: 'カード 4980123456789029 を申し込んだ会員ID(生年月日 1985-11-20、開始手続きパスワード 3958)・未手続き',
-      en: 'Applied for card 4980123456789029 (birth date 1985-11-20, start PIN 3958), not enrolled',
+      ja: '末尾9029のカードを申し込んだ会員ID(生年月日 1985-11-20、開始手続きパスワード 3958)・未手続き',
+      en: 'Applied for the card ending 9029 (birth date 1985-11-20, start PIN 3958), not enrolled',
     },
   },
   {
     login: 'twoids.alt@example.jp',
     password: 'two-ids-second-2026',
     state: {
-      ja: '同じ人の2つ目の会員ID(ここでカード 4980123456789029 を手続きするとID不一致)',
-      en: 'Same person’s second ID (enrolling card 4980123456789029 here shows the ID mismatch)',
+      ja: '同じ人の2つ目の会員ID(ここで末尾9029のカードを手続きするとID不一致)',
+      en: 'Same person’s second ID (enrolling the card ending 9029 here shows the ID mismatch)',
     },
   },
   {
