@@ -43,8 +43,13 @@ function rssMiB(pid: number): number {
   return line ? Math.round(Number(line[1]) / 1024) : 0;
 }
 
-async function run(path: string, cookie: string) {
-  const r = await autocannon({ url: `${base}${path}`, connections, duration: seconds, headers: { cookie } });
+async function run(path: string, cookie: string, conns = connections) {
+  const r = await autocannon({
+    url: `${base}${path}`,
+    connections: conns,
+    duration: seconds,
+    headers: { cookie },
+  });
   return {
     path,
     requestsPerSecond: Math.round(r.requests.average),
@@ -88,6 +93,8 @@ async function main() {
     }, 200);
     const portal = await run('/portal', cookie);
     clearInterval(sampler);
+    // One connection: the service time of one request without queueing behind 49 others.
+    const portalSingle = await run('/portal', cookie, 1);
     const result = {
       scenario: 'dashboard',
       command: 'npm run bench:dashboard',
@@ -97,6 +104,7 @@ async function main() {
       seconds,
       healthz: health,
       portal,
+      portalOneConnection: portalSingle,
       targetP99Ms: 20,
       rssMiB: { idle: rssIdle, peakUnderDashboardLoad: rssPeak },
     };
@@ -104,6 +112,11 @@ async function main() {
     console.table({
       '/healthz': { 'req/s': health.requestsPerSecond, ...health.latencyMs, non2xx: health.non2xx },
       '/portal': { 'req/s': portal.requestsPerSecond, ...portal.latencyMs, non2xx: portal.non2xx },
+      '/portal (1 connection)': {
+        'req/s': portalSingle.requestsPerSecond,
+        ...portalSingle.latencyMs,
+        non2xx: portalSingle.non2xx,
+      },
     });
     console.log(`RSS idle ${rssIdle} MiB, peak under /portal load ${rssPeak} MiB`);
   } finally {

@@ -1,5 +1,5 @@
 /**
- * Growth: the dashboard's and the statement page's queries at 10k, 100k and 1M scale members (10 transactions
+ * Growth: the session lookup plus the dashboard's queries, and the statement page's queries at 10k, 100k and 1M scale members (10 transactions
  * each), seeded incrementally into one PostgreSQL database. Per size: median and p99 of loadPortalHome and
  * loadStatements (the functions /portal and /portal/statements call) and of each SQL statement they run, over
  * random members; EXPLAIN (ANALYZE, BUFFERS) of every statement at the largest size. Target: ≤ 1.3× from the
@@ -13,6 +13,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/schema.ts';
+import { findLiveSession, insertSession } from '../src/members/repository.ts';
 import { loadPortalHome, loadStatements } from '../src/portal/dashboard.ts';
 import { seedScale } from '../src/scale/seed-scale.ts';
 import type { AppDeps } from '../src/web/context.ts';
@@ -63,6 +64,17 @@ async function main() {
         await sql<{ id: number }>`
           select member_id as id from card_enrollments tablesample system (10) limit ${samples}`.execute(db)
       ).rows.map((r) => r.id);
+      // Each sampled member gets a session, so the timing includes the per-request session lookup as /portal does.
+      await sql`delete from member_sessions where token_hash like 'bench-growth-%'`.execute(db);
+      for (const id of ids)
+        await insertSession(db, {
+          tokenHash: `bench-growth-${id}`,
+          memberId: id,
+          now: new Date(),
+          ip: null,
+          userAgent: null,
+        });
+      const since = new Date(Date.now() - 3_600_000);
       // Warm-up: the first calls pay connection setup and plan caching.
       for (const id of ids.slice(0, 200)) await loadStatements(deps, (await loadPortalHome(deps, id)) && id);
       const dashboard: number[] = [];
@@ -70,6 +82,7 @@ async function main() {
       capturing = true;
       for (const id of ids) {
         let t = performance.now();
+        if (!(await findLiveSession(db, `bench-growth-${id}`, since, since))) throw new Error('no session');
         const home = await loadPortalHome(deps, id);
         dashboard.push(performance.now() - t);
         if (home.kind !== 'dashboard') throw new Error(`member ${id}: ${home.kind}`);
@@ -87,6 +100,7 @@ async function main() {
       console.log(JSON.stringify(row));
       results.push(row);
     }
+    await sql`delete from member_sessions where token_hash like 'bench-growth-%'`.execute(db);
     const first = results[0] as { dashboardMs: { p50: number }; statementsMs: { p50: number } };
     const last = results.at(-1) as typeof first;
     const explains: Record<string, string> = {};
