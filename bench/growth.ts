@@ -6,6 +6,7 @@
  * smallest to the largest size.
  *
  *   npm run bench:growth        (BENCH_SIZES=10000,100000 to stop earlier; BENCH_SAMPLES=1000)
+ * Drops and re-seeds the benchmark database (about 4 minutes to 1M on 2 cores); bench:dashboard then uses it.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +30,8 @@ function stats(values: number[]) {
 }
 
 async function main() {
-  const url = await ensureBenchDatabase();
+  // Each size must be measured on a database of that size: start from an empty one (BENCH_REUSE=1 keeps it).
+  const url = await ensureBenchDatabase(process.env.BENCH_REUSE !== '1');
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: url,
