@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
 import { findLiveSession, insertSession } from '../src/members/repository.ts';
 import { loadPortalHome, loadStatements } from '../src/portal/dashboard.ts';
@@ -49,6 +50,7 @@ async function main() {
   const deps = { db, config, now: () => new Date() } as unknown as AppDeps;
   const results: Record<string, unknown>[] = [];
   try {
+    await migrateToLatest(db);
     for (const size of sizes) {
       const seeded = await seedScale(
         db,
@@ -64,7 +66,7 @@ async function main() {
         );
       const ids = (
         await sql<{ id: number }>`
-          select member_id as id from card_enrollments tablesample system (10) limit ${samples}`.execute(db)
+          select member_id as id from card_enrollments order by random() limit ${samples}`.execute(db)
       ).rows.map((r) => r.id);
       // Each sampled member gets a session, so the timing includes the per-request session lookup as /portal does.
       await sql`delete from member_sessions where token_hash like 'bench-growth-%'`.execute(db);

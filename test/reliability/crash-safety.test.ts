@@ -93,7 +93,7 @@ describe.runIf(databaseKinds().includes('postgres'))(
       child!.kill('SIGKILL');
       await pending;
       const dead = child!;
-    if (dead.exitCode === null && dead.signalCode === null) await new Promise((r) => dead.once('exit', r));
+      if (dead.exitCode === null && dead.signalCode === null) await new Promise((r) => dead.once('exit', r));
       child = await startServerProcess(env, port);
     }
 
