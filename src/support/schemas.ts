@@ -19,7 +19,17 @@ export const staffLoginForm = z.object({
 });
 
 export const memberSearchForm = z.object({
-  q: z.string().max(254, 'support.v.query').trim().pipe(z.string().min(1, 'support.v.query')),
+  // No NUL: one reached the member lookup and PostgreSQL refused it (500).
+  q: z
+    .string()
+    .max(254, 'support.v.query')
+    .trim()
+    .pipe(
+      z
+        .string()
+        .min(1, 'support.v.query')
+        .refine((q) => !q.includes('\u0000'), 'support.v.query'),
+    ),
 });
 
 const birthDate = z.iso.date('support.v.birthDate');

@@ -61,7 +61,9 @@ export function createApp(deps: AppDeps) {
   );
   app.get('/assets/:name', (c) => {
     const asset = assets[c.req.param('name')];
-    if (!asset) return c.notFound();
+    // A plain 404: this route runs before the language and translator middleware, so the page-rendering
+    // not-found handler cannot run here (it threw, and an unknown asset name answered 500).
+    if (!asset) return c.text('Not found', 404);
     return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=300' });
   });
 

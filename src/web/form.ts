@@ -22,6 +22,8 @@ export async function readForm(c: AppContext): Promise<Record<string, string>> {
     const last = Array.isArray(value) ? value.at(-1) : value;
     if (typeof last === 'string') fields[key] = last;
   }
+  // PostgreSQL text cannot hold NUL: a field carrying one would reach a query and fail with a 500.
+  if (Object.values(fields).some((v) => v.includes('\u0000'))) throw new UnreadableFormError('NUL');
   return fields;
 }
 

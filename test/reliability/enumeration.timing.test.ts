@@ -1,6 +1,7 @@
 // ASVS 5.0 V6.3.8: an existing and an unknown account must not be told apart — same status, same body,
 // and (measured here) median response times within 5% over 200 samples each, on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recoveryByIdentifier } from '../../src/members/recovery-limits.ts';
 import { createTestApp, type TestApp, TestClient } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/db.ts';
 import { createMember } from '../helpers/factories.ts';
@@ -78,4 +79,43 @@ describe(`enumeration on ${kind}`, () => {
     expect(r.seen.known.size).toBe(1);
     expect(Math.abs(r.known - r.unknown) / r.unknown).toBeLessThan(0.05);
   });
+
+  /** The per-identifier recovery limit (5/hour) is lifted before every sample, so each one does the full work. */
+  async function forgot(client: TestClient, path: string, field: string, value: string, key: string) {
+    await recoveryByIdentifier(t.deps.limiters).delete(key);
+    const res = await client.post(path, { [field]: value });
+    return { status: res.status, body: normalise(await res.text(), [value]) };
+  }
+
+  it('forgot user ID: a registered and an unknown email are identical in status, body and median time', async () => {
+    const client = new TestClient(t);
+    await client.get('/forgot/id');
+    const r = await compare((v) => {
+      const email = v === 'known' ? 'existing@example.jp' : 'missing@example.jp';
+      return forgot(client, '/forgot/id', 'email', email, `id:${email}`);
+    });
+    console.log(`forgot id: median ms known=${r.known.toFixed(2)} unknown=${r.unknown.toFixed(2)}`);
+    expect(r.seen.known).toEqual(r.seen.unknown);
+    expect(r.seen.known.size).toBe(1);
+    expect(Math.abs(r.known - r.unknown) / r.unknown).toBeLessThan(0.05);
+  });
+
+  it.each([
+    ['user ID', 'existing-member', 'missing-member'],
+    ['email', 'existing@example.jp', 'missing@example.jp'],
+  ])(
+    'forgot password by %s: existing and unknown are identical in status, body and median time',
+    async (_, known, unknown) => {
+      const client = new TestClient(t);
+      await client.get('/forgot/password');
+      const r = await compare((v) => {
+        const id = v === 'known' ? known : unknown;
+        return forgot(client, '/forgot/password', 'identifier', id, `pw:${id}`);
+      });
+      console.log(`forgot password: median ms known=${r.known.toFixed(2)} unknown=${r.unknown.toFixed(2)}`);
+      expect(r.seen.known).toEqual(r.seen.unknown);
+      expect(r.seen.known.size).toBe(1);
+      expect(Math.abs(r.known - r.unknown) / r.unknown).toBeLessThan(0.05);
+    },
+  );
 });

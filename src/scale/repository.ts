@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+
+/** SQL of the scale seeder (benchmarks only). Scale rows are recognisable by their user ID prefix. */
+
+export const SCALE_USER_PREFIX = 'scale-member-';
+
+/**
+ * How many scale members exist. Every batch inserts members 1..n in order in one transaction with their
+ * cards, enrollments and transactions, so this count is also the highest member number fully seeded.
+ */
+export async function countScaleMembers(db: Db): Promise<number> {
+  const row = await sql<{ n: number }>`
+    select count(*)::int as n from members where user_id like ${`${SCALE_USER_PREFIX}%`}`.execute(db);
+  return row.rows[0]?.n ?? 0;
+}
+
+export interface ScaleBatch {
+  from: number;
+  to: number;
+  transactionsPerMember: number;
+  passwordHash: string;
+  startPinHash: string;
+  /** One encrypted placeholder number shared by every scale card (see bench/README.md). */
+  numberEnc: string;
+}
+
+/**
+ * Members from..to with one active card each (enrolled), and transactionsPerMember transactions per card
+ * spread over the last 15 months — one statement, generated inside the database (no row crosses the wire).
+ * number_hash is 'scale-<n>' (unique, never a real keyed hash), last4 derives from n.
+ */
+export async function insertScaleBatch(db: Db, b: ScaleBatch): Promise<void> {
+  await sql`
+    with m as (
+      insert into members (user_id, email, password_hash, lang, email_verified_at)
+      select ${SCALE_USER_PREFIX} || g, ${SCALE_USER_PREFIX} || g || '@scale.example.jp', ${b.passwordHash}, 'ja', now()
+      from generate_series(${b.from}::int, ${b.to}::int) g
+      returning id, user_id
+    ), c as (
+      insert into cards (member_id, number_enc, number_hash, last4, expiry_year, expiry_month, holder_name,
+                         birth_date, phone, brand, credit_limit, start_pin_hash, points_balance)
+      select m.id, ${b.numberEnc}, 'scale-' || substr(m.user_id, ${SCALE_USER_PREFIX.length + 1}),
+             lpad((m.id % 10000)::text, 4, '0'), 2030, 1 + m.id % 12, 'SCALE MEMBER',
+             date '1970-01-01' + (m.id % 12000), '000-0000-0000', 'visa', 500000, ${b.startPinHash}, m.id % 5000
+      from m
+      returning id, member_id, number_hash
+    ), e as (
+      insert into card_enrollments (card_id, member_id, enrolled_at)
+      select id, member_id, now() from c
+    )
+    insert into card_transactions (card_id, used_on, merchant, amount, external_id)
+    select c.id, current_date - ((c.id * 7 + i * 41) % 455),
+           (array['Convenience store', 'Supermarket', 'Railway', 'Online shop', 'Restaurant', 'Pharmacy'])[1 + (c.id + i) % 6],
+           100 + (c.id * 31 + i * 7919) % 30000, c.number_hash || '-' || i
+    from c cross join generate_series(1, ${b.transactionsPerMember}::int) i
+  `.execute(db);
+}
+
+/** Refreshes planner statistics after a bulk load. */
+export async function analyzeScaleTables(db: Db): Promise<void> {
+  await sql`analyze members, cards, card_enrollments, card_transactions, member_sessions`.execute(db);
+}
