@@ -14,10 +14,13 @@ describe('pages outside the portal', () => {
     await t.close();
   });
 
-  it.each(['/', '/?lang=en', '/dev/mailbox', '/login', '/help', '/help/contact'])('%s holds no 12–19 digit run', async (path) => {
-    const res = await t.app.request(path);
-    expect(res.status).toBe(200);
-    const text = (await res.text()).replace(/<[^>]+>/g, ' ');
-    expect(text).not.toMatch(/\d(?:[ -]?\d){11,18}/);
-  });
+  it.each(['/', '/?lang=en', '/dev/mailbox', '/login', '/help', '/help/contact'])(
+    '%s holds no 12–19 digit run',
+    async (path) => {
+      const res = await t.app.request(path);
+      expect(res.status).toBe(200);
+      const text = (await res.text()).replace(/<[^>]+>/g, ' ');
+      expect(text).not.toMatch(/\d(?:[ -]?\d){11,18}/);
+    },
+  );
 });
