@@ -3,6 +3,7 @@ import { errorHelpPath } from '../errors/catalog.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { getDummyHash, hashSecret, needsRehash, verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
+import { generateToken, hashToken } from '../security/tokens.ts';
 import type { AppDeps } from '../web/context.ts';
 import { isEmailShape, looksSwapped } from './identity.ts';
 import {
@@ -11,11 +12,10 @@ import {
   findMembersByEmail,
   lockAccount,
   recordAuthEvent,
+  recordLoginSuccess,
   reserveLoginAttempt,
-  updatePasswordHash,
   writeLoginDecoy,
 } from './repository.ts';
-import { createMemberSession } from './session.ts';
 
 export interface LoginInput {
   /** Normalised user ID or email. */
@@ -59,13 +59,18 @@ async function resolveMember(deps: AppDeps, identifier: string) {
  */
 export async function logIn(deps: AppDeps, input: LoginInput, client: ClientInfo): Promise<LoginResult> {
   const { db, config, limiters, now } = deps;
-  if (!(await tryConsume(limiters.loginByIp, client.ip))) return { ok: false, code: 'R01' };
-
-  const failures = (await limiters.loginFailuresByIdentifier.get(input.identifier))?.consumedPoints ?? 0;
+  // Independent look-ups in parallel: each is a round trip, and at a fixed number of connections every
+  // millisecond spent waiting on the database is a millisecond the argon2 threads sit idle.
+  const [allowed, failureState, member] = await Promise.all([
+    tryConsume(limiters.loginByIp, client.ip),
+    limiters.loginFailuresByIdentifier.get(input.identifier),
+    resolveMember(deps, input.identifier),
+  ]);
+  if (!allowed) return { ok: false, code: 'R01' };
+  const failures = failureState?.consumedPoints ?? 0;
   const delay = progressiveDelayMs(failures, config.login.delayMs);
   if (delay > 0) await sleep(delay);
 
-  const member = await resolveMember(deps, input.identifier);
   const reserved = member
     ? await reserveLoginAttempt(db, member.id, config.login.maxFailures, now())
     : undefined;
@@ -131,12 +136,13 @@ export async function logIn(deps: AppDeps, input: LoginInput, client: ClientInfo
     return { ok: false, code: 'M01' };
   }
   const newHash = needsRehash(member.password_hash) ? await hashSecret(input.password) : undefined;
-  // One commit for everything a success changes: the released attempt, the session, the event, a rehash.
-  const sessionToken = await db.transaction().execute(async (trx) => {
-    await clearLoginFailures(trx, member.id);
-    if (newHash) await updatePasswordHash(trx, member.id, newHash);
-    await recordAuthEvent(trx, { kind: 'login_success', memberId: member.id, ...clientFields(client) });
-    return createMemberSession(trx, member.id, now(), client.ip, client.userAgent);
+  const sessionToken = generateToken();
+  await recordLoginSuccess(db, {
+    memberId: member.id,
+    tokenHash: hashToken(sessionToken),
+    now: now(),
+    ...clientFields(client),
+    ...(newHash ? { newPasswordHash: newHash } : {}),
   });
   return { ok: true, memberId: member.id, sessionToken };
 }
