@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../i18n/intl.ts';
+
 /**
  * Billing calendar (DOMAIN.md): usage closes at the end of each month and is paid on the 27th of the next
  * month, moved to the next business day when the 27th is a Saturday or Sunday. Japanese public holidays
@@ -14,7 +16,7 @@ export function isoDate(year: number, month: number, day: number): string {
 
 /** The calendar day of `now` in a time zone, as 'YYYY-MM-DD'. */
 export function todayIn(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
+  return dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

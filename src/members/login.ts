@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errorHelpPath } from '../errors/catalog.ts';
+import { dateTimeFormat } from '../i18n/intl.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { getDummyHash, hashSecret, needsRehash, verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
@@ -152,7 +153,7 @@ function clientFields(client: ClientInfo) {
 }
 
 function formatLockEnd(date: Date, lang: 'ja' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+  return dateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
     timeZone: 'Asia/Tokyo',
     dateStyle: 'medium',
     timeStyle: 'short',

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/index.ts';
+import { dateTimeFormat } from '../i18n/intl.ts';
 
 const yen = {
   ja: new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' }),
@@ -13,7 +14,7 @@ export function formatYen(lang: Lang, amount: number): string {
 /** A calendar day 'YYYY-MM-DD' for the page's language, with the weekday (payment dates). */
 export function formatDay(lang: Lang, day: string, withWeekday = false): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+  return dateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
     timeZone: 'UTC',
     year: 'numeric',
     month: lang === 'ja' ? 'long' : 'short',
@@ -25,7 +26,7 @@ export function formatDay(lang: Lang, day: string, withWeekday = false): string 
 /** A month 'YYYY-MM' for the page's language. */
 export function formatMonth(lang: Lang, month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+  return dateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
     timeZone: 'UTC',
     year: 'numeric',
     month: 'long',

@@ -1,8 +1,9 @@
 import type { Config } from '../config.ts';
+import { dateTimeFormat } from '../i18n/intl.ts';
 
 /** Minutes since midnight of `now` in the contact center's time zone. */
 function minutesInZone(now: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const parts = dateTimeFormat('en-GB', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
