@@ -2,8 +2,6 @@
  * Mail leaves the building (issue 6): the outbox worker against a real SMTP server (smtp-server) on
  * loopback. Every queued mail arrives exactly once, with text and HTML, through an SMTP outage.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueueMail, listRecentMail } from '../../src/mail/outbox.ts';
 import {
@@ -15,59 +13,7 @@ import {
 import { createTestApp, type TestApp, TestClient } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/db.ts';
 import { createMember } from '../helpers/factories.ts';
-
-interface Received {
-  to: string;
-  messageId: string;
-  subject: string;
-  raw: string;
-}
-
-/** A loopback SMTP server that records every message it accepts. */
-class MailCatcher {
-  received: Received[] = [];
-  private server: SMTPServer | undefined;
-  port = 0;
-
-  async start(port = 0) {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData: (stream, session, callback) => {
-        let raw = '';
-        stream.setEncoding('utf8');
-        stream.on('data', (chunk: string) => {
-          raw += chunk;
-        });
-        stream.on('end', () => {
-          this.received.push({
-            to: session.envelope.rcptTo.map((r) => r.address).join(','),
-            messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? '',
-            subject: /^Subject:\s*(.+)$/im.exec(raw)?.[1] ?? '',
-            raw,
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject);
-      this.server!.listen(port, '127.0.0.1', () => resolve());
-    });
-    this.port = (this.server.server.address() as AddressInfo).port;
-  }
-
-  async stop() {
-    const s = this.server;
-    this.server = undefined;
-    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
-  }
-
-  get url() {
-    return `smtp://127.0.0.1:${this.port}`;
-  }
-}
+import { MailCatcher } from '../helpers/smtp.ts';
 
 describe.each(databaseKinds())('mail delivery on %s', (kind) => {
   let testApp: TestApp;

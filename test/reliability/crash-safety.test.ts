@@ -21,7 +21,7 @@ import { encrypt } from '../../src/security/crypto.ts';
 import { hashSecret, verifySecret } from '../../src/security/password.ts';
 import { databaseKinds } from '../helpers/db.ts';
 import { createFreshPostgresDatabase, HttpSession } from '../helpers/reliability-server.ts';
-import { MailCatcher } from '../helpers/reliability-smtp.ts';
+import { MailCatcher } from '../helpers/smtp.ts';
 
 const RUNS = process.env.SOAK ? 60 : 10;
 const PASSWORD = 'cherry blossoms in april';

@@ -10,46 +10,10 @@ import { demoStaff } from '../../src/demo/cast.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { currentTotpCode } from '../../src/support/totp.ts';
 import { createTestApp, type TestApp, TestClient } from '../helpers/app.ts';
-import { FUZZ_TAG, hostileString } from '../helpers/reliability-fuzz.ts';
+import { FORM_FIELDS, FUZZ_TAG, hostileString } from '../helpers/reliability-fuzz.ts';
 
 const REQUESTS = process.env.SOAK ? 50_000 : 10_000;
-const FIELDS = [
-  'identifier',
-  'password',
-  'userId',
-  'email',
-  'token',
-  'newEmail',
-  'currentPassword',
-  'newPassword',
-  'passwordConfirm',
-  'ticket',
-  'expires',
-  'understand',
-  'cardNumber',
-  'birthDate',
-  'startPin',
-  'startPinConfirm',
-  'holderName',
-  'phone',
-  'incomeBand',
-  'login',
-  'code',
-  'q',
-  'last4',
-  'cardId',
-  'fullName',
-  'reason',
-  'status',
-  'displayName',
-  'role',
-  'lang',
-  'card',
-  'step',
-  'expired',
-  'done',
-  'page',
-];
+const FIELDS = [...FORM_FIELDS, 'lang', 'card', 'step', 'expired', 'done', 'page'];
 // Routes whose whole purpose is to end the fuzzer's own sessions.
 const SKIP = new Set(['POST /logout', 'POST /support/logout']);
 

@@ -13,7 +13,7 @@ import * as accountSchemas from '../../src/members/account-schemas.ts';
 import { isUserIdShape, looksSwapped, normaliseIdentifier } from '../../src/members/identity.ts';
 import * as memberSchemas from '../../src/members/schemas.ts';
 import * as supportSchemas from '../../src/support/schemas.ts';
-import { hostileString } from '../helpers/reliability-fuzz.ts';
+import { FORM_FIELDS, hostileString } from '../helpers/reliability-fuzz.ts';
 
 const runs = process.env.SOAK ? 20_000 : 500;
 const prop = (p: fc.IPropertyWithHooks<never> | fc.IProperty<never> | fc.IAsyncProperty<never>) =>
@@ -65,37 +65,7 @@ describe('form schemas of every domain', () => {
     applyForm,
     ...Object.fromEntries(Object.entries(supportSchemas).filter(([, v]) => typeof v === 'object')),
   } as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
-  const fields = [
-    'identifier',
-    'password',
-    'userId',
-    'email',
-    'token',
-    'newEmail',
-    'currentPassword',
-    'newPassword',
-    'passwordConfirm',
-    'ticket',
-    'expires',
-    'understand',
-    'cardNumber',
-    'birthDate',
-    'startPin',
-    'startPinConfirm',
-    'holderName',
-    'phone',
-    'incomeBand',
-    'login',
-    'code',
-    'q',
-    'last4',
-    'cardId',
-    'fullName',
-    'reason',
-    'status',
-    'displayName',
-    'role',
-  ];
+  const fields = FORM_FIELDS;
 
   it.each(Object.keys(schemas))('%s: safeParse never throws on any record of strings', (name) => {
     const schema = schemas[name]!;

@@ -5,15 +5,17 @@ export interface CaughtMail {
   to: string;
   messageId: string;
   subject: string;
+  raw: string;
 }
 
-/** A loopback SMTP server that records every message it accepts (recipient, Message-ID, subject). */
+/** A real SMTP server (smtp-server) on loopback that records every message it accepts. */
 export class MailCatcher {
   received: CaughtMail[] = [];
   private server: SMTPServer | undefined;
   port = 0;
 
-  async start(): Promise<void> {
+  /** Listens on `port` (0: a free one; give the old port to come back after an outage). */
+  async start(port = 0): Promise<void> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -29,6 +31,7 @@ export class MailCatcher {
             to: session.envelope.rcptTo.map((r) => r.address).join(','),
             messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? '',
             subject: /^Subject:\s*(.+)$/im.exec(raw)?.[1] ?? '',
+            raw,
           });
           callback();
         });
@@ -36,7 +39,7 @@ export class MailCatcher {
     });
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
-      this.server!.listen(0, '127.0.0.1', () => resolve());
+      this.server!.listen(port, '127.0.0.1', () => resolve());
     });
     this.port = (this.server.server.address() as AddressInfo).port;
   }
