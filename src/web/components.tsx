@@ -176,3 +176,30 @@ export function CodedError(props: { c: AppContext; code: ErrorCode; children?: C
     </section>
   );
 }
+
+/** A scrollable table: column headings and rows of cells (tables on phones scroll sideways, not the page). */
+export function DataTable(props: { head: Child[]; rows: Child[][]; caption?: string }) {
+  return (
+    <div class="table-scroll">
+      <table>
+        {props.caption ? <caption>{props.caption}</caption> : null}
+        <thead>
+          <tr>
+            {props.head.map((h) => (
+              <th scope="col">{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr>
+              {row.map((cell) => (
+                <td>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

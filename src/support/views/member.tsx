@@ -1,4 +1,4 @@
-import { ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
+import { DataTable, ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import type { MemberCase } from '../member-case.ts';
 import { roleAtLeast } from '../roles.ts';
@@ -208,28 +208,15 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
             {data.events.length === 0 ? (
               <p>{t('support.events.none')}</p>
             ) : (
-              <div class="table-scroll">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('support.events.at')}</th>
-                      <th scope="col">{t('support.events.kind')}</th>
-                      <th scope="col">{t('support.events.reason')}</th>
-                      <th scope="col">{t('support.events.ip')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.events.map((e) => (
-                      <tr>
-                        <td>{when(e.at)}</td>
-                        <td>{e.kind}</td>
-                        <td>{e.reason ?? '—'}</td>
-                        <td>{e.ip ?? '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                head={[
+                  t('support.events.at'),
+                  t('support.events.kind'),
+                  t('support.events.reason'),
+                  t('support.events.ip'),
+                ]}
+                rows={data.events.map((e) => [when(e.at), e.kind, e.reason ?? '—', e.ip ?? '—'])}
+              />
             )}
           </>
         ) : (

@@ -1,4 +1,4 @@
-import { ErrorSummary, Field, type FieldErrors } from '../../web/components.tsx';
+import { DataTable, ErrorSummary, Field, type FieldErrors } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import type { CardHit, MemberHit } from '../find-members.ts';
 import { renderConsolePage } from './frame.tsx';
@@ -80,34 +80,22 @@ function MemberResults(props: { c: AppContext; hits: MemberHit[] }) {
       {props.hits.length === 0 ? (
         <p>{t('support.results.none')}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('support.member.userId')}</th>
-                <th scope="col">{t('support.member.email')}</th>
-                <th scope="col">{t('support.member.status')}</th>
-                <th scope="col">{t('support.member.cards')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.hits.map((h) => (
-                <tr>
-                  <td>
-                    <a href={`/support/members/${h.memberId}`}>{h.userId}</a>
-                  </td>
-                  <td>{h.maskedEmail}</td>
-                  <td>{t(`support.memberStatus.${h.status}`)}</td>
-                  <td>
-                    {h.cards.length === 0
-                      ? t('support.member.noCards')
-                      : h.cards.map((card) => t('support.card.last4', { last4: card.last4 })).join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[
+            t('support.member.userId'),
+            t('support.member.email'),
+            t('support.member.status'),
+            t('support.member.cards'),
+          ]}
+          rows={props.hits.map((h) => [
+            <a href={`/support/members/${h.memberId}`}>{h.userId}</a>,
+            h.maskedEmail,
+            t(`support.memberStatus.${h.status}`),
+            h.cards.length === 0
+              ? t('support.member.noCards')
+              : h.cards.map((card) => t('support.card.last4', { last4: card.last4 })).join(', '),
+          ])}
+        />
       )}
     </section>
   );
@@ -121,34 +109,24 @@ function CardResults(props: { c: AppContext; hits: CardHit[] }) {
       {props.hits.length === 0 ? (
         <p>{t('support.results.none')}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('support.card.card')}</th>
-                <th scope="col">{t('support.card.status')}</th>
-                <th scope="col">{t('support.card.appliedBy')}</th>
-                <th scope="col">{t('support.member.email')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.hits.map((h) => (
-                <tr>
-                  <td>{t('support.card.last4', { last4: h.last4 })}</td>
-                  <td>{t(`support.cardStatus.${h.status as 'active'}`)}</td>
-                  <td>
-                    {h.memberId && h.userId ? (
-                      <a href={`/support/members/${h.memberId}`}>{h.userId}</a>
-                    ) : (
-                      t('support.card.noMember')
-                    )}
-                  </td>
-                  <td>{h.maskedEmail ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={[
+            t('support.card.card'),
+            t('support.card.status'),
+            t('support.card.appliedBy'),
+            t('support.member.email'),
+          ]}
+          rows={props.hits.map((h) => [
+            t('support.card.last4', { last4: h.last4 }),
+            t(`support.cardStatus.${h.status as 'active'}`),
+            h.memberId && h.userId ? (
+              <a href={`/support/members/${h.memberId}`}>{h.userId}</a>
+            ) : (
+              t('support.card.noMember')
+            ),
+            h.maskedEmail ?? '—',
+          ])}
+        />
       )}
     </section>
   );
