@@ -23,17 +23,22 @@ export function renderPage(c: AppContext, options: PageOptions, body: Child) {
   const member = c.get('member');
   const nonce = c.get('secureHeadersNonce');
   const { config } = c.get('deps');
-  const nav: [string, MessageKey][] = member
-    ? [
-        ['/portal', 'nav.portal'],
-        ['/settings', 'nav.settings'],
-        ['/help', 'nav.help'],
-      ]
-    : [
-        ['/login', 'nav.login'],
-        ['/register', 'nav.register'],
-        ['/help', 'nav.help'],
-      ];
+  // The support console has its own bar (support/views/frame.tsx); the member navigation stays off it.
+  const inConsole = c.req.path === '/support' || c.req.path.startsWith('/support/');
+  const showMember = member && !inConsole;
+  const nav: [string, MessageKey][] = inConsole
+    ? []
+    : member
+      ? [
+          ['/portal', 'nav.portal'],
+          ['/settings', 'nav.settings'],
+          ['/help', 'nav.help'],
+        ]
+      : [
+          ['/login', 'nav.login'],
+          ['/register', 'nav.register'],
+          ['/help', 'nav.help'],
+        ];
   return c.html(
     '<!doctype html>' +
     (
@@ -51,7 +56,7 @@ export function renderPage(c: AppContext, options: PageOptions, body: Child) {
           </a>
           <header class="site-header">
             <div class="bar">
-              <a class="brand" href={member ? '/portal' : '/'}>
+              <a class="brand" href={inConsole ? '/support' : member ? '/portal' : '/'}>
                 <span class="brand-mark" aria-hidden="true">
                   cn
                 </span>
@@ -64,7 +69,7 @@ export function renderPage(c: AppContext, options: PageOptions, body: Child) {
                       <a href={href}>{t(key)}</a>
                     </li>
                   ))}
-                  {member ? (
+                  {showMember ? (
                     <li>
                       <form method="post" action="/logout" class="inline">
                         <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
