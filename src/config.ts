@@ -36,6 +36,7 @@ const envSchema = z.object({
   LOGIN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   IP_LOGIN_POINTS: positiveInt.default(30),
   IP_FORM_POINTS: positiveInt.default(60),
+  RECOVERY_MIN_RESPONSE_MS: z.coerce.number().int().min(0).max(5_000).default(150),
   START_PIN_MAX_FAILURES: positiveInt.max(10).default(5),
   ENROLL_ATTEMPTS_PER_HOUR: positiveInt.default(10),
   CONTACT_PHONE_NAVI: z.string().min(3).default('0570-000-000'),
@@ -76,6 +77,8 @@ export interface Config {
     ipPointsPerMinute: number;
   };
   ipFormPointsPerMinute: number;
+  /** Forgot-ID and forgot-password requests answer no sooner than this (uniform timing). */
+  recoveryMinResponseMs: number;
   startPin: { maxFailures: number; enrollAttemptsPerHour: number };
   contact: { phoneNavi: string; phoneLandline: string; opens: string; closes: string; timeZone: string };
 }
@@ -171,6 +174,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       ipPointsPerMinute: env.IP_LOGIN_POINTS,
     },
     ipFormPointsPerMinute: env.IP_FORM_POINTS,
+    recoveryMinResponseMs: env.RECOVERY_MIN_RESPONSE_MS,
     startPin: {
       maxFailures: env.START_PIN_MAX_FAILURES,
       enrollAttemptsPerHour: env.ENROLL_ATTEMPTS_PER_HOUR,

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { tryConsume } from '../security/rate-limit.ts';
+import { withMinimumDuration } from '../security/timing.ts';
 import type { AppDeps } from '../web/context.ts';
 import { isEmailShape } from './identity.ts';
 import { recoveryByIdentifier } from './recovery-limits.ts';
@@ -19,7 +20,11 @@ import { queuePasswordReset } from './reset-password.ts';
  * Mail is queued in the transaction, never sent inline, so SMTP speed or failure cannot show in the timing.
  * Over the per-identifier limit nothing is queued, and the page is still the same.
  */
-export async function requestPasswordReset(deps: AppDeps, identifier: string, lang: Lang): Promise<void> {
+export function requestPasswordReset(deps: AppDeps, identifier: string, lang: Lang): Promise<void> {
+  return withMinimumDuration(deps.config.recoveryMinResponseMs, () => queueResetsFor(deps, identifier, lang));
+}
+
+async function queueResetsFor(deps: AppDeps, identifier: string, lang: Lang): Promise<void> {
   if (!(await tryConsume(recoveryByIdentifier(deps.limiters), `pw:${identifier}`))) return;
   const byId = await findMemberByUserId(deps.db, identifier);
   const members = byId

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { tryConsume } from '../security/rate-limit.ts';
+import { withMinimumDuration } from '../security/timing.ts';
 import type { AppDeps } from '../web/context.ts';
 import { recoveryByIdentifier } from './recovery-limits.ts';
 import { findMembersByEmail, recordAuthEvent } from './repository.ts';
@@ -10,7 +11,11 @@ import { findMembersByEmail, recordAuthEvent } from './repository.ts';
  * unknown address gets a mail saying so, so both paths do the same work (one queued mail, one event) and
  * the page cannot tell them apart (ASVS 6.3.8). Over the per-address limit nothing is queued.
  */
-export async function requestUserIdReminder(deps: AppDeps, email: string, lang: Lang): Promise<void> {
+export function requestUserIdReminder(deps: AppDeps, email: string, lang: Lang): Promise<void> {
+  return withMinimumDuration(deps.config.recoveryMinResponseMs, () => queueReminderFor(deps, email, lang));
+}
+
+async function queueReminderFor(deps: AppDeps, email: string, lang: Lang): Promise<void> {
   if (!(await tryConsume(recoveryByIdentifier(deps.limiters), `id:${email}`))) return;
   const members = await findMembersByEmail(deps.db, email);
   await deps.db.transaction().execute(async (trx) => {

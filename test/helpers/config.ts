@@ -13,6 +13,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     IP_LOGIN_POINTS: '100000',
     IP_FORM_POINTS: '100000',
     DEMO_DATA: 'false',
+    RECOVERY_MIN_RESPONSE_MS: '0',
     ...overrides,
   });
 }

@@ -35,7 +35,7 @@ async function compare(send: (variant: 'known' | 'unknown') => Promise<{ status:
 describe(`enumeration on ${kind}`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(kind, { LOGIN_MAX_FAILURES: '100' });
+    t = await createTestApp(kind, { LOGIN_MAX_FAILURES: '100', RECOVERY_MIN_RESPONSE_MS: '50' });
     await createMember(t.deps, {
       userId: 'existing-member',
       email: 'existing@example.jp',
