@@ -15,10 +15,10 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
+import type { AppDeps } from '../src/deps.ts';
 import { findLiveSession, insertSession } from '../src/members/repository.ts';
 import { loadPortalHome, loadStatements } from '../src/portal/dashboard.ts';
 import { seedScale } from '../src/scale/seed-scale.ts';
-import type { AppDeps } from '../src/web/context.ts';
 import { ensureBenchDatabase, machine, writeResult } from './lib.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);

@@ -1,6 +1,6 @@
+import type { AppDeps } from '../deps.ts';
 import { encrypt } from '../security/crypto.ts';
 import { hashSecret } from '../security/password.ts';
-import type { AppDeps } from '../web/context.ts';
 import { todayIn } from './billing.ts';
 import { generateCardNumber } from './card-number.ts';
 import {

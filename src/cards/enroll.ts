@@ -1,7 +1,7 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { AppDeps } from '../deps.ts';
 import { getDummyHash, verifySecret } from '../security/password.ts';
 import { type RateLimiters, tryConsume } from '../security/rate-limit.ts';
-import type { AppDeps } from '../web/context.ts';
 import { maskMemberId } from './card-number.ts';
 import {
   cardNumberHash,

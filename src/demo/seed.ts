@@ -1,8 +1,8 @@
 import { seedCardsDemo } from '../cards/seed.ts';
+import type { AppDeps } from '../deps.ts';
 import { findMemberByUserId, insertMember, markForceWithdrawn } from '../members/repository.ts';
 import { hashSecret } from '../security/password.ts';
 import { seedSupportDemo } from '../support/seed.ts';
-import type { AppDeps } from '../web/context.ts';
 import { demoMembers } from './cast.ts';
 
 const EMAIL_OF: Record<string, string> = { taro0123: 'taro@example.jp' };

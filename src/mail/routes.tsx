@@ -5,7 +5,7 @@ import { listRecentMail } from './outbox.ts';
 
 /**
  * /dev/mailbox: every queued or sent mail as the member would see it, with working links. Mounted only
- * outside production (see web/app.tsx).
+ * outside production (see app.ts).
  */
 export const devMailboxRoutes = new Hono<AppEnv>();
 

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { AppDeps } from '../web/context.ts';
+import type { AppDeps } from '../deps.ts';
 import { renderOutboxRow } from './outbox.ts';
 import { claimDueMail, deleteOldMail, markMailAttemptFailed, markMailSent } from './outbox-repository.ts';
 

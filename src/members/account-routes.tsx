@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
+import type { CurrentMember } from '../deps.ts';
 import { tryConsume } from '../security/rate-limit.ts';
-import type { AppContext, AppEnv, CurrentMember } from '../web/context.ts';
+import type { AppContext, AppEnv } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
 import {

@@ -1,7 +1,7 @@
+import type { AppDeps, CurrentMember } from '../deps.ts';
 import { translate } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
-import type { AppDeps, CurrentMember } from '../web/context.ts';
 import {
   consumeEmailChange,
   deletePasswordResets,

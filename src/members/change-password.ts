@@ -1,6 +1,6 @@
+import type { AppDeps, CurrentMember } from '../deps.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { hashSecret } from '../security/password.ts';
-import type { AppDeps, CurrentMember } from '../web/context.ts';
 import { deletePasswordResets, setMemberPassword } from './account-repository.ts';
 import { type ReauthResult, verifyCurrentPassword } from './reauthenticate.ts';
 import { deleteMemberSessions, recordAuthEvent } from './repository.ts';

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { AppDeps } from '../web/context.ts';
+import type { AppDeps } from '../deps.ts';
 import { deleteMemberSessions, markForceWithdrawn, recordAuthEvent } from './repository.ts';
 
 export type ForceWithdrawResult = { ok: true; sessionsRevoked: number } | { ok: false; reason: 'not_active' };

@@ -1,8 +1,8 @@
+import type { AppDeps } from '../deps.ts';
 import type { Lang } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { tryConsume } from '../security/rate-limit.ts';
 import { withMinimumDuration } from '../security/timing.ts';
-import type { AppDeps } from '../web/context.ts';
 import { recoveryByIdentifier } from './recovery-limits.ts';
 import { findMembersByEmail, recordAuthEvent } from './repository.ts';
 

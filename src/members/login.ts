@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { AppDeps } from '../deps.ts';
 import { errorHelpPath } from '../errors/catalog.ts';
 import { dateTimeFormat } from '../i18n/intl.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { getDummyHash, hashSecret, needsRehash, verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
-import type { AppDeps } from '../web/context.ts';
 import { isEmailShape, looksSwapped } from './identity.ts';
 import {
   clearLoginFailures,

@@ -1,6 +1,6 @@
+import type { AppDeps } from '../deps.ts';
 import { verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
-import type { AppDeps } from '../web/context.ts';
 import { reauthByMember } from './recovery-limits.ts';
 import { findMemberById } from './repository.ts';
 

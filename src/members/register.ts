@@ -1,8 +1,8 @@
+import type { AppDeps } from '../deps.ts';
 import type { Lang } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { hashSecret } from '../security/password.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
-import type { AppDeps } from '../web/context.ts';
 import { isUserIdCoolingOff } from './account-repository.ts';
 import { isEmailShape } from './identity.ts';
 import {

@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { AppDeps } from '../deps.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { hashSecret } from '../security/password.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
-import type { AppDeps } from '../web/context.ts';
 import {
   consumePasswordReset,
   findMemberByPasswordReset,

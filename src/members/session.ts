@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '../db/database.ts';
+import type { CurrentMember } from '../deps.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
-import type { AppContext, AppEnv, CurrentMember } from '../web/context.ts';
+import type { AppContext, AppEnv } from '../web/context.ts';
 import { cookieName } from '../web/middleware.ts';
 import { deleteSession, findLiveSession, insertSession, touchSession } from './repository.ts';
 

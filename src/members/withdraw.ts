@@ -1,6 +1,6 @@
+import type { AppDeps, CurrentMember } from '../deps.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { hmac, safeEqual } from '../security/tokens.ts';
-import type { AppDeps, CurrentMember } from '../web/context.ts';
 import {
   deleteMemberRow,
   detachMemberCards,

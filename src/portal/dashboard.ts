@@ -8,8 +8,8 @@ import {
   sumCardUsageSince,
 } from '../cards/repository.ts';
 import type { CardBrand, CardStatus } from '../cards/tables.ts';
+import type { AppDeps } from '../deps.ts';
 import type { ErrorCode } from '../errors/catalog.ts';
-import type { AppDeps } from '../web/context.ts';
 
 /** The coded error a card's status shows in the portal (DOMAIN.md cause 9). */
 export const cardStatusErrors: Record<Exclude<CardStatus, 'active'>, ErrorCode> = {

@@ -1,8 +1,8 @@
 import { findCardsByLast4AndBirthDate } from '../cards/repository.ts';
+import type { AppDeps } from '../deps.ts';
 import { normaliseIdentifier } from '../members/identity.ts';
 import { findMemberByUserId, findMembersByEmail } from '../members/repository.ts';
 import type { MemberStatus } from '../members/tables.ts';
-import type { AppDeps } from '../web/context.ts';
 import { maskEmail } from './mask.ts';
 import { findMembersByCardPhone, listCardLast4OfMembers } from './repository.ts';
 

@@ -1,7 +1,7 @@
+import type { AppDeps } from '../deps.ts';
 import { decrypt } from '../security/crypto.ts';
 import { getDummyHash, verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
-import type { AppDeps } from '../web/context.ts';
 import { appendAudit, recordAudit } from './audit.ts';
 import {
   acceptStaffLogin,

@@ -1,8 +1,8 @@
 import { findCardsOfMember, setCardStatus, unlockStartPin } from '../cards/repository.ts';
+import type { AppDeps } from '../deps.ts';
 import { forceWithdrawMemberIn } from '../members/force-withdraw.ts';
 import { findMemberById, recordAuthEvent, unlockLoginLock } from '../members/repository.ts';
 import { issuePasswordResetIn } from '../members/reset-password.ts';
-import type { AppDeps } from '../web/context.ts';
 import { appendAudit } from './audit.ts';
 import type { CurrentStaff } from './session.ts';
 import { findPassedVerification } from './verify-identity.ts';

@@ -1,6 +1,6 @@
 import { findCardsOfMember } from '../cards/repository.ts';
+import type { AppDeps } from '../deps.ts';
 import { findMemberById, listAuthEvents } from '../members/repository.ts';
-import type { AppDeps } from '../web/context.ts';
 import { maskEmail } from './mask.ts';
 import { listRecentAuditRows } from './repository.ts';
 import type { CurrentStaff } from './session.ts';

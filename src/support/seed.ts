@@ -1,5 +1,5 @@
 import { demoStaff } from '../demo/cast.ts';
-import type { AppDeps } from '../web/context.ts';
+import type { AppDeps } from '../deps.ts';
 import { createStaff } from './create-staff.ts';
 import { findStaffByLogin } from './repository.ts';
 import { STAFF_ROLES, type StaffRole } from './tables.ts';

@@ -1,8 +1,8 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { findCardsOfMember, verifyCardNumberForCard } from '../cards/repository.ts';
+import type { AppDeps } from '../deps.ts';
 import { tryConsume } from '../security/rate-limit.ts';
 import { safeEqual } from '../security/tokens.ts';
-import type { AppDeps } from '../web/context.ts';
 import { appendAudit, recordAudit } from './audit.ts';
 import { findLiveVerification, insertVerification } from './repository.ts';
 import type { CurrentStaff } from './session.ts';

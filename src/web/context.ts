@@ -1,28 +1,6 @@
 import type { Context } from 'hono';
-import type { Config } from '../config.ts';
-import type { Db } from '../db/database.ts';
+import type { AppDeps, CurrentMember } from '../deps.ts';
 import type { Lang, Translate } from '../i18n/index.ts';
-import type { Logger } from '../log.ts';
-import type { RateLimiters } from '../security/rate-limit.ts';
-
-/** Everything a request handler may use; built once per process (or per test). */
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  log: Logger;
-  limiters: RateLimiters;
-  /** Current time; tests move it to check expiry. */
-  now: () => Date;
-}
-
-/** The logged-in member as the session middleware found them. */
-export interface CurrentMember {
-  id: number;
-  userId: string;
-  email: string;
-  lang: Lang;
-  sessionTokenHash: string;
-}
 
 export interface AppEnv {
   Variables: {

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import type { AppDeps } from '../deps.ts';
 import { negotiateLang, translator } from '../i18n/index.ts';
 import { hmac, safeEqual } from '../security/tokens.ts';
-import type { AppDeps, AppEnv } from './context.ts';
+import type { AppEnv } from './context.ts';
 import { readForm } from './form.ts';
 
 /** Cookie names get the __Host- prefix (Secure, path=/, no Domain) whenever the site is served over https. */

@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
+import { createApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
+import type { AppDeps } from '../../src/deps.ts';
 import { createLogger } from '../../src/log.ts';
 import { createRateLimiters } from '../../src/security/rate-limit.ts';
-import { createApp } from '../../src/web/app.tsx';
-import type { AppDeps, AppEnv } from '../../src/web/context.ts';
+import type { AppEnv } from '../../src/web/context.ts';
 import { testConfig } from './config.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './db.ts';
 

@@ -1,8 +1,8 @@
+import type { AppDeps } from '../../src/deps.ts';
 import { normaliseIdentifier } from '../../src/members/identity.ts';
 import { insertMember } from '../../src/members/repository.ts';
 import type { MemberStatus } from '../../src/members/tables.ts';
 import { hashSecret } from '../../src/security/password.ts';
-import type { AppDeps } from '../../src/web/context.ts';
 
 let counter = 0;
 

@@ -1,10 +1,10 @@
 import { cardNumberHash } from '../../src/cards/repository.ts';
+import type { AppDeps } from '../../src/deps.ts';
 import { encrypt } from '../../src/security/crypto.ts';
 import { hashSecret } from '../../src/security/password.ts';
 import { createStaff } from '../../src/support/create-staff.ts';
 import type { StaffRole } from '../../src/support/tables.ts';
 import { currentTotpCode } from '../../src/support/totp.ts';
-import type { AppDeps } from '../../src/web/context.ts';
 import type { TestClient } from './app.ts';
 
 let counter = 0;

@@ -4,10 +4,10 @@
  * with a logger that keeps its lines so they can be searched too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
 import { demoMembers } from '../../src/demo/cast.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { createLogger } from '../../src/log.ts';
-import { createApp } from '../../src/web/app.tsx';
 import { createTestApp, type TestApp, TestClient } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/db.ts';
 

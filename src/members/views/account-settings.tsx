@@ -1,5 +1,6 @@
+import type { CurrentMember } from '../../deps.ts';
 import { ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
-import type { AppContext, CurrentMember } from '../../web/context.ts';
+import type { AppContext } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';
 import { aidsOf } from './account-recovery.tsx';
 

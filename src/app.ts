@@ -4,22 +4,23 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
-import { cardRoutes } from '../cards/routes.tsx';
-import { isDatabaseReachable } from '../db/database.ts';
-import { helpRoutes } from '../help/routes.tsx';
-import { devMailboxRoutes } from '../mail/routes.tsx';
-import { accountRoutes } from '../members/account-routes.tsx';
-import { memberRoutes } from '../members/routes.tsx';
-import { loadMemberSession } from '../members/session.ts';
-import { portalRoutes } from '../portal/routes.tsx';
-import { supportRoutes } from '../support/routes.tsx';
-import type { AppDeps, AppEnv } from './context.ts';
-import { UnreadableFormError } from './form.ts';
-import { renderHomePage } from './home.tsx';
-import { baseContext, CsrfError, csrfProtection, noStore, requestLog } from './middleware.ts';
-import { renderHttpErrorPage } from './pages.tsx';
+import { cardRoutes } from './cards/routes.tsx';
+import { isDatabaseReachable } from './db/database.ts';
+import type { AppDeps } from './deps.ts';
+import { helpRoutes } from './help/routes.tsx';
+import { devMailboxRoutes } from './mail/routes.tsx';
+import { accountRoutes } from './members/account-routes.tsx';
+import { memberRoutes } from './members/routes.tsx';
+import { loadMemberSession } from './members/session.ts';
+import { portalRoutes } from './portal/routes.tsx';
+import { supportRoutes } from './support/routes.tsx';
+import type { AppEnv } from './web/context.ts';
+import { UnreadableFormError } from './web/form.ts';
+import { renderHomePage } from './web/home.tsx';
+import { baseContext, CsrfError, csrfProtection, noStore, requestLog } from './web/middleware.ts';
+import { renderHttpErrorPage } from './web/pages.tsx';
 
-const assetsDir = join(dirname(fileURLToPath(import.meta.url)), 'assets');
+const assetsDir = join(dirname(fileURLToPath(import.meta.url)), 'web', 'assets');
 const assets: Record<string, { body: string; type: string }> = {
   'app.css': { body: readFileSync(join(assetsDir, 'app.css'), 'utf8'), type: 'text/css; charset=utf-8' },
   'app.js': { body: readFileSync(join(assetsDir, 'app.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },

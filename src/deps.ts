@@ -1,0 +1,24 @@
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import type { Lang } from './i18n/index.ts';
+import type { Logger } from './log.ts';
+import type { RateLimiters } from './security/rate-limit.ts';
+
+/** Everything a flow may use; built once per process (or per test) by the composition root. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  log: Logger;
+  limiters: RateLimiters;
+  /** Current time; tests move it to check expiry. */
+  now: () => Date;
+}
+
+/** The logged-in member as the session lookup found them. */
+export interface CurrentMember {
+  id: number;
+  userId: string;
+  email: string;
+  lang: Lang;
+  sessionTokenHash: string;
+}
