@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx (no build step needed).
-import { register } from 'tsx/esm/api';
+// Runs the built CLI (dist/, made by `npm run build`) when there is one, otherwise the TypeScript
+// sources through tsx (no build step needed).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli.ts');
+const built = new URL('../dist/cli.js', import.meta.url);
+if (existsSync(built)) {
+  await import(built.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}

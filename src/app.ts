@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
@@ -12,6 +10,7 @@ import { devMailboxRoutes } from './mail/routes.tsx';
 import { accountRoutes } from './members/account-routes.tsx';
 import { memberRoutes } from './members/routes.tsx';
 import { loadMemberSession } from './members/session.ts';
+import { appPaths } from './paths.ts';
 import { portalRoutes } from './portal/routes.tsx';
 import { supportRoutes } from './support/routes.tsx';
 import type { AppEnv } from './web/context.ts';
@@ -19,12 +18,6 @@ import { UnreadableFormError } from './web/form.ts';
 import { renderHomePage } from './web/home.tsx';
 import { baseContext, CsrfError, csrfProtection, noStore, requestLog } from './web/middleware.ts';
 import { renderHttpErrorPage } from './web/pages.tsx';
-
-const assetsDir = join(dirname(fileURLToPath(import.meta.url)), 'web', 'assets');
-const assets: Record<string, { body: string; type: string }> = {
-  'app.css': { body: readFileSync(join(assetsDir, 'app.css'), 'utf8'), type: 'text/css; charset=utf-8' },
-  'app.js': { body: readFileSync(join(assetsDir, 'app.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
-};
 
 /** Errors that mean the database cannot be reached (server down, connection refused or reset). */
 export function isDatabaseDown(error: unknown): boolean {
@@ -60,13 +53,19 @@ export function createApp(deps: AppDeps) {
       ? c.json({ status: 'ready' })
       : c.json({ status: 'database unreachable' }, 503),
   );
-  app.get('/assets/:name', (c) => {
-    const asset = assets[c.req.param('name')];
-    // A plain 404: this route runs before the language and translator middleware, so the page-rendering
-    // not-found handler cannot run here (it threw, and an unknown asset name answered 500).
-    if (!asset) return c.text('Not found', 404);
-    return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=300' });
-  });
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: appPaths().assets,
+      rewriteRequestPath: (path) => path.slice('/assets'.length),
+      onFound: (_path, c) => {
+        c.header('Cache-Control', 'public, max-age=300');
+      },
+    }),
+  );
+  // A plain 404: these routes run before the language and translator middleware, so the page-rendering
+  // not-found handler cannot run here (it threw, and an unknown asset name answered 500).
+  app.get('/assets/*', (c) => c.text('Not found', 404));
 
   app.use(
     '*',

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './log.ts';
 import { startMailDelivery } from './mail/worker.ts';
 import { deleteExpiredMemberData } from './members/repository.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './members/session.ts';
+import { appPaths } from './paths.ts';
 import { createRateLimiters } from './security/rate-limit.ts';
 import { deleteExpiredStaffSessions } from './support/repository.ts';
 import { STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from './support/session.ts';
@@ -36,6 +37,9 @@ export async function startServer(
   log: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
   const started = performance.now();
+  // Assets, help articles and migrations: found (or a clear error) before anything else starts.
+  const paths = appPaths();
+  log.debug({ paths }, 'paths resolved');
   const db = await openConfiguredDatabase(config);
   const applied = await migrateToLatest(db);
   if (applied.length) log.info({ applied }, 'migrations applied');

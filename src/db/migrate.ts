@@ -1,10 +1,9 @@
 import { readdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { appPaths } from '../paths.ts';
 import type { Db } from './database.ts';
-
-const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /**
  * Migrations are code in src/db/migrations, one file per step, named NNNN_what.ts and applied in name order.
@@ -12,6 +11,7 @@ const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations'
  */
 class DirectoryMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
+    const migrationsDir = appPaths().migrations;
     const files = (await readdir(migrationsDir)).filter(
       (f) => /^\d{4}_.*\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'),
     );

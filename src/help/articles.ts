@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { LANGS, type Lang } from '../i18n/index.ts';
+import { appPaths } from '../paths.ts';
 import { placeholderNames, placeholdersIn, renderMarkdown } from './markdown.ts';
 
 /** Help categories in display order. `contact` is shown by the contact page itself. */
@@ -132,13 +132,10 @@ export function loadHelpLibrary(dir: string): HelpLibrary {
   };
 }
 
-/** content/help, next to src/ in the repository and in the installed package. */
-export const defaultContentDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content', 'help');
-
 let shared: HelpLibrary | undefined;
 
 /** The library from content/help, loaded on first use and then kept for the life of the process. */
 export function helpLibrary(): HelpLibrary {
-  shared ??= loadHelpLibrary(defaultContentDir);
+  shared ??= loadHelpLibrary(appPaths().helpContent);
   return shared;
 }
