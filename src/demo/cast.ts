@@ -4,6 +4,8 @@
  */
 export interface DemoMember {
   login: string;
+  /** The email when the login is a plain user ID (otherwise the login is the email). */
+  email?: string;
   password: string;
   /** What the account demonstrates, per language. */
   state: { ja: string; en: string };
@@ -20,6 +22,7 @@ export const demoMembers: DemoMember[] = [
   },
   {
     login: 'taro0123',
+    email: 'taro@example.jp',
     password: 'fuji-san-3776m',
     state: {
       ja: 'ユーザーID(メールアドレス以外)でログイン',
@@ -77,6 +80,31 @@ export const demoMembers: DemoMember[] = [
     login: 'forgot@example.jp',
     password: 'lost-and-found-2026',
     state: { ja: 'パスワード再設定を試すための会員', en: 'A member to try the password reset on' },
+  },
+  {
+    login: 'locked@example.jp',
+    password: 'locked-out-2026',
+    state: {
+      ja: 'パスワードを続けて間違えたためログインが一時ロック中(起動時にロック。ロックのお知らせメールは開発用メールボックスに)',
+      en: 'Login temporarily locked after too many wrong passwords (locked at start; the lock mail is in the development mailbox)',
+    },
+  },
+  {
+    login: 'sayonara2026',
+    email: 'sayonara@example.jp',
+    password: 'see-you-again-2026',
+    state: {
+      ja: '昨日、誤って退会した会員ID(このパスワードはもう使えません)。同じユーザーIDで再登録を試すと、再利用できるまでの期間中です',
+      en: 'Member ID withdrawn by mistake yesterday (this password no longer works). Registering the same user ID again meets its cooling-off period',
+    },
+  },
+  {
+    login: 'oldphone@example.jp',
+    password: 'old-carrier-2026',
+    state: {
+      ja: '機種変更で使えなくなったキャリアのメールアドレスがユーザーID。この宛先へのメールは開発用メールボックスで「返送」になります',
+      en: 'The user ID is a carrier email address lost with the old phone; mail to it shows as bounced in the development mailbox',
+    },
   },
 ];
 

@@ -1,15 +1,28 @@
 import { seedCardsDemo } from '../cards/seed.ts';
 import type { AppDeps } from '../deps.ts';
-import { findMemberByUserId, insertMember, markForceWithdrawn } from '../members/repository.ts';
+import { markMailboxUnreachable } from '../mail/outbox-repository.ts';
+import { isUserIdCoolingOff } from '../members/account-repository.ts';
+import { lockAccountAndNotify } from '../members/login.ts';
+import {
+  findMemberByUserId,
+  insertMember,
+  markForceWithdrawn,
+  setConsecutiveLoginFailures,
+} from '../members/repository.ts';
+import { withdrawMember } from '../members/withdraw.ts';
 import { hashSecret } from '../security/password.ts';
 import { seedSupportDemo } from '../support/seed.ts';
 import { demoMembers } from './cast.ts';
 
-const EMAIL_OF: Record<string, string> = { taro0123: 'taro@example.jp' };
+const DAY_MS = 86_400_000;
+const SEED_CLIENT = { ip: '127.0.0.1', userAgent: 'cardnavi seed-demo' };
 
 /**
  * Creates the demo cast (DOMAIN.md causes, one account each). Idempotent: existing accounts are left as
- * they are, so a demo member who changed their password keeps it. Returns member IDs by login.
+ * they are, so a demo member who changed their password keeps it. Two states are renewed on every run
+ * because time ends them: `locked@example.jp` is locked again if its lock has run out, and `sayonara2026`
+ * is withdrawn "yesterday" again once its cooling-off period is over. Returns member IDs by login (members
+ * that exist after the run).
  */
 export async function seedDemo(deps: AppDeps): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
@@ -19,11 +32,11 @@ export async function seedDemo(deps: AppDeps): Promise<Map<string, number>> {
       ids.set(m.login, existing.id);
       continue;
     }
-    const email = EMAIL_OF[m.login] ?? m.login;
+    if (m.login === 'sayonara2026' && (await isUserIdCoolingOff(deps.db, m.login, deps.now()))) continue;
     const created = await insertMember(deps.db, {
       userId: m.login,
       userIdIsEmail: m.login.includes('@'),
-      email,
+      email: m.email ?? m.login,
       passwordHash: await hashSecret(m.password),
       lang: 'ja',
       verifiedAt: deps.now(),
@@ -34,5 +47,28 @@ export async function seedDemo(deps: AppDeps): Promise<Map<string, number>> {
   if (banned) await markForceWithdrawn(deps.db, banned, 'demo: violation of member terms', deps.now());
   await seedCardsDemo(deps, ids);
   await seedSupportDemo(deps);
+  await lockDemoAccount(deps, 'locked@example.jp');
+  await markMailboxUnreachable(
+    deps.db,
+    'oldphone@example.jp',
+    'demo: carrier address given up with the old phone',
+    deps.now(),
+  );
+  const sayonara = ids.get('sayonara2026');
+  if (sayonara) {
+    // Withdrawn through the real flow, dated yesterday: the cooling-off period and the farewell mail are real.
+    await withdrawMember({ ...deps, now: () => new Date(deps.now().getTime() - DAY_MS) }, sayonara);
+    ids.delete('sayonara2026');
+  }
   return ids;
+}
+
+/** Cause 11: the account's wrong passwords used up, then the ordinary lock step (lock, event, mail to the owner). */
+async function lockDemoAccount(deps: AppDeps, login: string) {
+  const member = await findMemberByUserId(deps.db, login);
+  if (!member || (member.locked_until && member.locked_until > deps.now())) return;
+  await deps.db.transaction().execute(async (trx) => {
+    await setConsecutiveLoginFailures(trx, member.id, deps.config.login.maxFailures);
+    await lockAccountAndNotify(trx, deps, member, SEED_CLIENT);
+  });
 }

@@ -51,6 +51,7 @@ export const mailMessages = defineMessages({
     'mail.dev.status.pending': '送信待ち',
     'mail.dev.status.sent': '送信済み',
     'mail.dev.status.failed': '送信失敗',
+    'mail.dev.status.bounced': '返送(宛先のメールボックスに届きません)',
   },
   en: {
     'mail.greeting': 'Thank you for using cardnavi.',
@@ -101,5 +102,6 @@ export const mailMessages = defineMessages({
     'mail.dev.status.pending': 'pending',
     'mail.dev.status.sent': 'sent',
     'mail.dev.status.failed': 'failed',
+    'mail.dev.status.bounced': 'bounced (the mailbox is unreachable)',
   },
 });

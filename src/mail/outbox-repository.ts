@@ -20,6 +20,7 @@ export async function claimDueMail(db: Db, now: Date, limit: number, leaseMs: nu
     status: string;
     attempts: number;
     created_at: Date;
+    bounces: boolean;
   }>`
     update mail_outbox set attempts = attempts + 1, next_attempt_at = ${leaseUntil}
     where id in (
@@ -30,7 +31,10 @@ export async function claimDueMail(db: Db, now: Date, limit: number, leaseMs: nu
       for update skip locked
     )
     and status = 'pending'
-    returning id, to_address, lang, template, payload_enc, status, attempts, created_at`.execute(db);
+    returning id, to_address, lang, template, payload_enc, status, attempts, created_at,
+      exists (select 1 from unreachable_mailboxes u where u.address = mail_outbox.to_address) as bounces`.execute(
+    db,
+  );
   return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
@@ -67,4 +71,26 @@ export async function deleteOldMail(db: Db, before: Date) {
     .where('status', 'in', ['sent', 'failed'])
     .where('created_at', '<', before)
     .execute();
+}
+
+/**
+ * Marks a mailbox unreachable: mail to it bounces from now on (delivery gives up at once). Idempotent; the
+ * address is expected normalised like members.email.
+ */
+export async function markMailboxUnreachable(db: Db, address: string, reason: string, now: Date) {
+  await db
+    .insertInto('unreachable_mailboxes')
+    .values({ address, reason, marked_at: now })
+    .onConflict((oc) => oc.column('address').doUpdateSet({ reason, marked_at: now }))
+    .execute();
+}
+
+/** Whether mail to this address bounces. */
+export async function isMailboxUnreachable(db: Db, address: string) {
+  const row = await db
+    .selectFrom('unreachable_mailboxes')
+    .select('address')
+    .where('address', '=', address)
+    .executeTakeFirst();
+  return Boolean(row);
 }

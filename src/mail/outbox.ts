@@ -35,8 +35,11 @@ export async function enqueueMail(db: Executor, config: Config, mail: MailReques
 export interface OutboxMessage extends RenderedMail {
   id: number;
   to: string;
+  template: MailTemplate;
   status: string;
   createdAt: Date;
+  /** The address is marked unreachable: the mail bounces (or bounced) instead of arriving. */
+  bounces: boolean;
 }
 
 /** Decrypts and renders one outbox row as the member would receive it. */
@@ -50,12 +53,21 @@ export function renderOutboxRow(
     payload_enc: string | null;
     status: string;
     created_at: Date;
+    bounces?: boolean;
   },
 ): OutboxMessage | undefined {
   if (!row.payload_enc) return undefined;
   const params = JSON.parse(decrypt(config.cardDataKeys, row.payload_enc)) as Record<string, string>;
   const rendered = renderMail(config, row.template as MailTemplate, row.lang === 'en' ? 'en' : 'ja', params);
-  return { id: row.id, to: row.to_address, status: row.status, createdAt: row.created_at, ...rendered };
+  return {
+    id: row.id,
+    to: row.to_address,
+    template: row.template as MailTemplate,
+    status: row.status,
+    createdAt: row.created_at,
+    bounces: row.bounces ?? false,
+    ...rendered,
+  };
 }
 
 /** The newest messages, newest first (development mailbox, tests). */
@@ -65,8 +77,24 @@ export async function listRecentMail(
   limit = 50,
   to?: string,
 ): Promise<OutboxMessage[]> {
-  let q = db.selectFrom('mail_outbox').selectAll().orderBy('id', 'desc').limit(limit);
+  let q = db
+    .selectFrom('mail_outbox')
+    .selectAll('mail_outbox')
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('unreachable_mailboxes as u')
+            .select('u.address')
+            .whereRef('u.address', '=', 'mail_outbox.to_address'),
+        )
+        .as('bounces'),
+    )
+    .orderBy('id', 'desc')
+    .limit(limit);
   if (to) q = q.where('to_address', '=', to);
   const rows = await q.execute();
-  return rows.map((r) => renderOutboxRow(config, r)).filter((m): m is OutboxMessage => m !== undefined);
+  return rows
+    .map((r) => renderOutboxRow(config, { ...r, bounces: Boolean(r.bounces) }))
+    .filter((m): m is OutboxMessage => m !== undefined);
 }

@@ -14,12 +14,15 @@ devMailboxRoutes.get('/dev/mailbox', async (c) => {
   const t = c.get('t');
   const to = c.req.query('to') || undefined;
   const messages = await listRecentMail(db, config, 50, to);
-  const statusKey = (s: string) =>
-    s === 'sent'
-      ? 'mail.dev.status.sent'
-      : s === 'failed'
-        ? 'mail.dev.status.failed'
-        : 'mail.dev.status.pending';
+  // A mailbox marked unreachable plays the receiving side here: the mail is shown bounced, not delivered.
+  const statusKey = (s: string, bounces: boolean) =>
+    bounces
+      ? 'mail.dev.status.bounced'
+      : s === 'sent'
+        ? 'mail.dev.status.sent'
+        : s === 'failed'
+          ? 'mail.dev.status.failed'
+          : 'mail.dev.status.pending';
   return renderPage(
     c,
     { title: t('mail.dev.title') },
@@ -36,11 +39,11 @@ devMailboxRoutes.get('/dev/mailbox', async (c) => {
         </button>
       </form>
       {messages.map((m) => (
-        <article class="mail" aria-labelledby={`mail-${m.id}`}>
+        <article class={m.bounces ? 'mail mail-bounced' : 'mail'} aria-labelledby={`mail-${m.id}`}>
           <h2 id={`mail-${m.id}`}>{m.subject}</h2>
           <p class="muted">
             {t('mail.dev.to')}: <span class="mail-to">{m.to}</span> · {m.createdAt.toISOString()} ·{' '}
-            {t(statusKey(m.status))}
+            <strong class="mail-status">{t(statusKey(m.status, m.bounces))}</strong>
           </p>
           <pre class="mail-body">
             {m.text

@@ -17,6 +17,16 @@ export interface MailOutboxTable {
   last_error: string | null;
 }
 
+/** A mailbox that bounces (see migration 0007): delivery to it is not attempted. */
+export interface UnreachableMailboxesTable {
+  /** Normalised (NFKC, lower case), like members.email. */
+  address: string;
+  marked_at: ColumnType<Date, Date | string, Date | string>;
+  /** Why it is known to bounce (e.g. "mailbox does not exist"); shown to staff, never to a member. */
+  reason: string;
+}
+
 export interface MailTables {
   mail_outbox: MailOutboxTable;
+  unreachable_mailboxes: UnreachableMailboxesTable;
 }

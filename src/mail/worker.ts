@@ -17,6 +17,9 @@ export const SEND_LEASE_MS = 5 * 60_000;
 /** Sent and failed mail is deleted after this many days (docs/RECOVERY.md, retention). */
 export const MAIL_RETENTION_DAYS = 30;
 
+/** last_error of mail given up because its mailbox is marked unreachable (unreachable_mailboxes). */
+export const BOUNCED = 'bounced: mailbox unreachable';
+
 /** Delay before the next attempt after `attempts` failed ones. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1), RETRY_CAP_MS);
@@ -45,6 +48,13 @@ export async function deliverDueMail(
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const rows = await claimDueMail(db, deps.now(), batchSize, SEND_LEASE_MS);
   for (const row of rows) {
+    if (row.bounces) {
+      // A known-dead mailbox: sending again would only bounce again, so give up now, keeping the row (and its
+      // parameters) for the operator who helps the member to a new address.
+      await markMailAttemptFailed(db, row.id, { error: BOUNCED, retryAt: deps.now(), giveUp: true });
+      report.failed += 1;
+      continue;
+    }
     const message = renderOutboxRow(config, row);
     if (!message) {
       // No parameters left: nothing can be rendered, so there is nothing to send.

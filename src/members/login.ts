@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorHelpPath } from '../errors/catalog.ts';
 import { dateTimeFormat } from '../i18n/intl.ts';
@@ -90,34 +92,7 @@ export async function logIn(deps: AppDeps, input: LoginInput, client: ClientInfo
         ...clientFields(client),
       });
       if (member && reserved && reserved.failed_logins >= config.login.maxFailures) {
-        const lock = await lockAccount(
-          trx,
-          member.id,
-          config.login.maxFailures,
-          config.login.lockMinutes,
-          config.login.lockMaxMinutes,
-          now(),
-        );
-        if (lock?.locked_until) {
-          await recordAuthEvent(trx, {
-            kind: 'login_lock',
-            memberId: member.id,
-            reason: `lock_${lock.lock_count}`,
-            ...clientFields(client),
-          });
-          const permanent = lock.locked_until.getUTCFullYear() >= 9999;
-          await enqueueMail(trx, config, {
-            to: member.email,
-            lang: member.lang,
-            template: permanent ? 'login_locked_permanent' : 'login_locked',
-            params: {
-              userId: member.user_id,
-              until: formatLockEnd(lock.locked_until, member.lang),
-              resetLink: '/forgot/password',
-              helpLink: errorHelpPath('A01'),
-            },
-          });
-        }
+        await lockAccountAndNotify(trx, deps, member, client);
       }
     });
     return { ok: false, code: 'L01', swappedHint: looksSwapped(input.identifier, input.password) };
@@ -146,6 +121,46 @@ export async function logIn(deps: AppDeps, input: LoginInput, client: ClientInfo
     ...(newHash ? { newPasswordHash: newHash } : {}),
   });
   return { ok: true, memberId: member.id, sessionToken };
+}
+
+/**
+ * Locks an account whose reserved attempts are used up: the lock, one auth event and one mail to the owner,
+ * all in the caller's transaction. Guarded, so of two concurrent callers only one locks and mails.
+ */
+export async function lockAccountAndNotify(
+  trx: Transaction<Database>,
+  deps: Pick<AppDeps, 'config' | 'now'>,
+  member: { id: number; email: string; user_id: string; lang: 'ja' | 'en' },
+  client: ClientInfo,
+): Promise<void> {
+  const { config } = deps;
+  const lock = await lockAccount(
+    trx,
+    member.id,
+    config.login.maxFailures,
+    config.login.lockMinutes,
+    config.login.lockMaxMinutes,
+    deps.now(),
+  );
+  if (!lock?.locked_until) return;
+  await recordAuthEvent(trx, {
+    kind: 'login_lock',
+    memberId: member.id,
+    reason: `lock_${lock.lock_count}`,
+    ...clientFields(client),
+  });
+  const permanent = lock.locked_until.getUTCFullYear() >= 9999;
+  await enqueueMail(trx, config, {
+    to: member.email,
+    lang: member.lang,
+    template: permanent ? 'login_locked_permanent' : 'login_locked',
+    params: {
+      userId: member.user_id,
+      until: formatLockEnd(lock.locked_until, member.lang),
+      resetLink: '/forgot/password',
+      helpLink: errorHelpPath('A01'),
+    },
+  });
 }
 
 function clientFields(client: ClientInfo) {

@@ -309,6 +309,18 @@ export async function deleteExpiredMemberData(db: Db, idleSince: Date, createdSi
   await db.deleteFrom('pending_registrations').where('expires_at', '<', now).execute();
 }
 
+/**
+ * Demo seed: puts an account at the edge of its limit (`failures` consecutive wrong passwords, no lock yet
+ * and no earlier locks), so the ordinary lock step can follow.
+ */
+export async function setConsecutiveLoginFailures(db: Executor, memberId: number, failures: number) {
+  await db
+    .updateTable('members')
+    .set({ failed_logins: failures, lock_count: 0, locked_until: null })
+    .where('id', '=', memberId)
+    .execute();
+}
+
 /** Support: lifts a temporary (or permanent) login lock. Returns the previous lock end, if the member exists. */
 export async function unlockLoginLock(db: Executor, memberId: number) {
   const before = await db

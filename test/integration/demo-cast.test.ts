@@ -1,0 +1,105 @@
+/**
+ * The demo cast shows every cause a newcomer can try (issue 11, "Demo cast for every cause"): a locked
+ * login with its lock mail, a member ID withdrawn yesterday and still in its cooling-off period, and a
+ * member whose registered mailbox is gone, so mail to it bounces. The logins and passwords are a contract.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoMembers } from '../../src/demo/cast.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { listRecentMail } from '../../src/mail/outbox.ts';
+import { BOUNCED, deliverDueMail, type MailTransport } from '../../src/mail/worker.ts';
+import { isUserIdCoolingOff } from '../../src/members/account-repository.ts';
+import { createTestApp, type TestApp, TestClient } from '../helpers/app.ts';
+import { databaseKinds } from '../helpers/db.ts';
+
+const cast = (login: string) => {
+  const m = demoMembers.find((d) => d.login === login);
+  if (!m) throw new Error(`${login} is not in the demo cast`);
+  return m;
+};
+
+describe.each(databaseKinds())('demo cast on %s', (kind) => {
+  let t: TestApp;
+  const mailTo = (to: string) => listRecentMail(t.deps.db, t.deps.config, 50, to);
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    await seedDemo(t.deps);
+    // Seeding again (every `npm start`) adds nothing while the seeded states still hold.
+    await seedDemo(t.deps);
+  });
+  afterAll(() => t?.close());
+
+  it('keeps the issue 11 logins and passwords exactly', () => {
+    expect(cast('locked@example.jp').password).toBe('locked-out-2026');
+    expect(cast('oldphone@example.jp').password).toBe('old-carrier-2026');
+    expect(cast('sayonara2026').email).toBe('sayonara@example.jp');
+    expect(cast('taro0123').email).toBe('taro@example.jp');
+  });
+
+  it('locked@example.jp: the right password still meets the lock, and the lock mail is in the mailbox', async () => {
+    const res = await new TestClient(t).login('locked@example.jp', 'locked-out-2026');
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain('L01');
+    const mails = await mailTo('locked@example.jp');
+    expect(mails.map((m) => m.template)).toEqual(['login_locked']);
+    expect(mails[0]!.text).toContain('/forgot/password');
+  });
+
+  it('sayonara2026: withdrawn yesterday, its user ID in the cooling-off period, the farewell mail sent', async () => {
+    const now = t.deps.now();
+    expect(await isUserIdCoolingOff(t.deps.db, 'sayonara2026', now)).toBe(true);
+    const member = await t.deps.db
+      .selectFrom('members')
+      .select('id')
+      .where('user_id', '=', 'sayonara2026')
+      .executeTakeFirst();
+    expect(member).toBeUndefined();
+    const mails = await mailTo('sayonara@example.jp');
+    expect(mails.map((m) => m.template)).toEqual(['withdrawal_done']);
+    const hold = await t.deps.db
+      .selectFrom('released_user_ids')
+      .select(['released_at', 'reusable_after'])
+      .executeTakeFirstOrThrow();
+    const ageHours = (now.getTime() - new Date(hold.released_at).getTime()) / 3_600_000;
+    expect(ageHours).toBeGreaterThan(23);
+    expect(ageHours).toBeLessThan(25);
+    expect(new Date(hold.reusable_after).getTime()).toBeGreaterThan(now.getTime() + 28 * 86_400_000);
+    const res = await new TestClient(t).login('sayonara2026', cast('sayonara2026').password);
+    expect(res.status).toBe(401);
+  });
+
+  it('oldphone@example.jp: logs in, but mail to its address bounces in the mailbox and is never sent', async () => {
+    const login = await new TestClient(t).login('oldphone@example.jp', 'old-carrier-2026');
+    expect(login.status).toBe(303);
+    await new TestClient(t).post('/forgot/password', { identifier: 'oldphone@example.jp' });
+    const [mail] = await mailTo('oldphone@example.jp');
+    expect(mail?.template).toBe('password_reset');
+    expect(mail?.bounces).toBe(true);
+    const page = await new TestClient(t).get('/dev/mailbox?to=oldphone@example.jp&lang=en');
+    expect(await page.text()).toContain('bounced (the mailbox is unreachable)');
+    const sent: string[] = [];
+    const transport: MailTransport = {
+      sendMail: async (m: { to?: unknown }) => {
+        sent.push(String(m.to));
+        return {} as never;
+      },
+    };
+    await deliverDueMail(t.deps, transport, 100);
+    expect(sent).not.toContain('oldphone@example.jp');
+    const row = await t.deps.db
+      .selectFrom('mail_outbox')
+      .select(['status', 'last_error'])
+      .where('to_address', '=', 'oldphone@example.jp')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'failed', last_error: BOUNCED });
+    // Everyone else's mail still goes out.
+    expect(sent).toContain('locked@example.jp');
+  });
+
+  it('the README lists every demo member', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const m of demoMembers) expect(readme, m.login).toContain(`\`${m.login}\``);
+  });
+});
