@@ -1,19 +1,23 @@
 #!/usr/bin/env node
+import { parseArgs } from 'node:util';
 import { cardCommands } from './cards/commands.ts';
-import type { Command } from './cli-types.ts';
+import { type Command, isUsageError } from './cli-types.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { openConfiguredDatabase, withDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { demoMembers, demoStaff } from './demo/cast.ts';
 import { seedDemo } from './demo/seed.ts';
+import { buildDeps } from './deps.ts';
 import { scaleCommands } from './scale/commands.ts';
-import { buildDeps, openConfiguredDatabase, startServer } from './server.ts';
+import { startServer } from './server.ts';
 import { supportCommands } from './support/commands.ts';
 
 const coreCommands: Command[] = [
   {
     name: 'serve',
     summary: 'migrate, seed demo data (embedded default), and serve HTTP on PORT',
-    async run(_args, config) {
+    async run(args, config) {
+      parseArgs({ args });
       const running = await startServer(config);
       if (config.demoData) {
         console.log(`\n  cardnavi is running at ${config.publicUrl}\n  Demo members (password):`);
@@ -35,7 +39,8 @@ const coreCommands: Command[] = [
   {
     name: 'migrate',
     summary: 'apply pending database migrations',
-    async run(_args, config) {
+    async run(args, config) {
+      parseArgs({ args });
       const db = await openConfiguredDatabase(config);
       try {
         const applied = await migrateToLatest(db);
@@ -49,19 +54,20 @@ const coreCommands: Command[] = [
   {
     name: 'seed-demo',
     summary: 'create the demo cast (idempotent)',
-    async run(_args, config) {
-      const db = await openConfiguredDatabase(config);
-      const deps = buildDeps(config, db);
-      try {
-        await migrateToLatest(db);
-        const ids = await seedDemo(deps);
-        console.log(`demo cast ready (${ids.size} members)`);
-        for (const s of demoStaff) console.log(`  staff ${s.login} (${s.role}) TOTP secret ${s.totpSecret}`);
-        return 0;
-      } finally {
-        await deps.limiters.close();
-        await db.destroy();
-      }
+    async run(args, config) {
+      parseArgs({ args });
+      return withDatabase(config, async (db) => {
+        const deps = buildDeps(config, db);
+        try {
+          const ids = await seedDemo(deps);
+          console.log(`demo cast ready (${ids.size} members)`);
+          for (const s of demoStaff)
+            console.log(`  staff ${s.login} (${s.role}) TOTP secret ${s.totpSecret}`);
+          return 0;
+        } finally {
+          await deps.limiters.close();
+        }
+      });
     },
   },
 ];
@@ -81,9 +87,10 @@ async function main(argv: string[]): Promise<number> {
   // Commands may have two words (e.g. "import cards", "audit verify").
   const command =
     commands.find((c) => c.name === `${name} ${rest[0]}`) ?? commands.find((c) => c.name === name);
-  if (!command || name === '--help' || name === 'help') {
+  const askedForHelp = name === undefined || ['help', '--help', '-h'].includes(name);
+  if (!command || askedForHelp) {
     console.log(usage());
-    return name ? (command ? 0 : 2) : 0;
+    return askedForHelp ? 0 : 2;
   }
   const args = command.name.includes(' ') ? rest.slice(1) : rest;
   let config: ReturnType<typeof loadConfig>;
@@ -96,7 +103,14 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  return command.run(args, config);
+  try {
+    return await command.run(args, config);
+  } catch (e) {
+    if (!isUsageError(e)) throw e;
+    if (e.message) console.error(`cardnavi ${command.name}: ${e.message}`);
+    console.error(`usage: cardnavi ${command.name}${command.usage ? ` ${command.usage}` : ''}`);
+    return 2;
+  }
 }
 
 main(process.argv.slice(2)).then(

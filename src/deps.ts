@@ -1,8 +1,8 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Lang } from './i18n/index.ts';
-import type { Logger } from './log.ts';
-import type { RateLimiters } from './security/rate-limit.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createRateLimiters, type RateLimiters } from './security/rate-limit.ts';
 
 /** Everything a flow may use; built once per process (or per test) by the composition root. */
 export interface AppDeps {
@@ -21,4 +21,9 @@ export interface CurrentMember {
   email: string;
   lang: Lang;
   sessionTokenHash: string;
+}
+
+/** Builds the dependencies every request handler and command uses. */
+export function buildDeps(config: Config, db: Db, log: Logger = createLogger(config.logLevel)): AppDeps {
+  return { config, db, log, limiters: createRateLimiters(config, db), now: () => new Date() };
 }

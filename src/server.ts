@@ -1,28 +1,17 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { type Db, openDatabase } from './db/database.ts';
+import { openConfiguredDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './demo/seed.ts';
-import type { AppDeps } from './deps.ts';
+import { type AppDeps, buildDeps } from './deps.ts';
 import { createLogger, type Logger } from './log.ts';
 import { startMailDelivery } from './mail/worker.ts';
 import { deleteExpiredMemberData } from './members/repository.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './members/session.ts';
 import { appPaths } from './paths.ts';
-import { createRateLimiters } from './security/rate-limit.ts';
 import { deleteExpiredStaffSessions } from './support/repository.ts';
 import { STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from './support/session.ts';
-
-/** Opens the database named by the config (PGlite in DATA_DIR when DATABASE_URL is unset). */
-export function openConfiguredDatabase(config: Config): Promise<Db> {
-  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-}
-
-/** Builds the dependencies every request handler and command uses. */
-export function buildDeps(config: Config, db: Db, log: Logger = createLogger(config.logLevel)): AppDeps {
-  return { config, db, log, limiters: createRateLimiters(config, db), now: () => new Date() };
-}
 
 export interface RunningServer {
   deps: AppDeps;

@@ -1,23 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import type { Command } from '../cli-types.ts';
-import type { Config } from '../config.ts';
-import type { Db } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { openConfiguredDatabase } from '../server.ts';
+import { type Command, UsageError } from '../cli-types.ts';
+import { withDatabase } from '../db/database.ts';
 import { type ImportReport, importCards, importTransactions, isIsoDate } from './import.ts';
 import { renewCardsExpiring } from './renew.ts';
 import { rewrapCardData } from './repository.ts';
-
-async function withDatabase<T>(config: Config, run: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openConfiguredDatabase(config);
-  try {
-    await migrateToLatest(db);
-    return await run(db);
-  } finally {
-    await db.destroy();
-  }
-}
 
 /** A progress bar on a terminal only: piped output (logs, CI) stays clean. */
 function progress(label: string) {
@@ -48,13 +36,11 @@ export function printImportReport(report: ImportReport, out = console): number {
 function importCommand(name: string, run: typeof importCards): Command {
   return {
     name: `import ${name}`,
+    usage: 'FILE.csv|FILE.jsonl',
     summary: `import ${name} from a CSV or JSON Lines (.jsonl) file (idempotent; exit 1 if any row is refused)`,
     async run(args, config) {
-      const [file] = args;
-      if (!file) {
-        console.error(`usage: cardnavi import ${name} FILE.csv|FILE.jsonl`);
-        return 2;
-      }
+      const [file, ...extra] = parseArgs({ args, allowPositionals: true }).positionals;
+      if (!file || extra.length) throw new UsageError();
       const content = await readFile(file, 'utf8');
       return withDatabase(config, async (db) => {
         const bar = progress(name);
@@ -72,14 +58,11 @@ export const cardCommands: Command[] = [
   importCommand('transactions', importTransactions),
   {
     name: 'renew',
+    usage: '--as-of YYYY-MM-DD',
     summary: 'renewal screening of active cards expiring in the month of --as-of YYYY-MM-DD',
     async run(args, config) {
-      const i = args.indexOf('--as-of');
-      const asOf = i >= 0 ? args[i + 1] : undefined;
-      if (!asOf || !isIsoDate(asOf)) {
-        console.error('usage: cardnavi renew --as-of YYYY-MM-DD');
-        return 2;
-      }
+      const asOf = parseArgs({ args, options: { 'as-of': { type: 'string' } } }).values['as-of'];
+      if (!asOf || !isIsoDate(asOf)) throw new UsageError();
       return withDatabase(config, async (db) => {
         const report = await renewCardsExpiring({ db, now: () => new Date() }, asOf);
         for (const r of report.renewed) console.log(`renewed  card ****${r.last4} limit ${r.creditLimit}`);
@@ -92,7 +75,8 @@ export const cardCommands: Command[] = [
   {
     name: 'rekey cards',
     summary: 're-encrypt card numbers and the lookup key under the first CARD_DATA_KEYS key',
-    async run(_args, config) {
+    async run(args, config) {
+      parseArgs({ args });
       return withDatabase(config, async (db) => {
         console.log(`re-encrypted ${await rewrapCardData(db, config)} cards`);
         return 0;

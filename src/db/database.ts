@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { Config } from '../config.ts';
+import { migrateToLatest } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -56,6 +58,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     pglite = await PGlite.create(join(dir, 'pglite'), { parsers });
   }
   return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+}
+
+/** Opens the database named by the config (PGlite in DATA_DIR when DATABASE_URL is unset). */
+export function openConfiguredDatabase(config: Config): Promise<Db> {
+  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+}
+
+/** For a command: opens the configured database, applies pending migrations, runs `fn`, and closes it. */
+export async function withDatabase<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openConfiguredDatabase(config);
+  try {
+    await migrateToLatest(db);
+    return await fn(db);
+  } finally {
+    await db.destroy();
+  }
 }
 
 /** True when the database answers a trivial query. */

@@ -1,26 +1,13 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import type { Command } from '../cli-types.ts';
-import type { Config } from '../config.ts';
-import type { Db } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { openConfiguredDatabase } from '../server.ts';
+import { type Command, UsageError } from '../cli-types.ts';
+import { withDatabase } from '../db/database.ts';
 import { verifyAuditChain } from './audit.ts';
 import { createStaff } from './create-staff.ts';
 import { STAFF_ROLES, type StaffRole } from './tables.ts';
 
 /** Environment variable the staff password is read from (so it never appears in the shell history). */
 export const STAFF_PASSWORD_ENV = 'CARDNAVI_STAFF_PASSWORD';
-
-async function withDatabase<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openConfiguredDatabase(config);
-  try {
-    await migrateToLatest(db);
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
 
 async function promptPassword(): Promise<string> {
   if (!process.stdin.isTTY) throw new Error(`set ${STAFF_PASSWORD_ENV} or run in a terminal`);
@@ -46,6 +33,7 @@ async function promptPassword(): Promise<string> {
 export const supportCommands: Command[] = [
   {
     name: 'staff create',
+    usage: '--login ID --name NAME --role operator|supervisor|admin',
     summary: `create console staff: --login ID --name NAME --role operator|supervisor|admin (password from ${STAFF_PASSWORD_ENV} or a prompt)`,
     async run(args, config) {
       const { values } = parseArgs({
@@ -54,10 +42,8 @@ export const supportCommands: Command[] = [
       });
       const login = values.login?.trim().toLowerCase() ?? '';
       const role = values.role as StaffRole;
-      if (!/^[a-z0-9._-]{3,64}$/.test(login) || !values.name || !STAFF_ROLES.includes(role)) {
-        console.error('usage: cardnavi staff create --login ID --name NAME --role operator|supervisor|admin');
-        return 2;
-      }
+      if (!/^[a-z0-9._-]{3,64}$/.test(login) || !values.name || !STAFF_ROLES.includes(role))
+        throw new UsageError();
       const password = process.env[STAFF_PASSWORD_ENV] ?? (await promptPassword());
       return withDatabase(config, async (db) => {
         const result = await createStaff(
@@ -84,7 +70,8 @@ export const supportCommands: Command[] = [
   {
     name: 'audit verify',
     summary: 'check the audit log hash chain; exit 1 and name the first broken row if it was altered',
-    async run(_args, config) {
+    async run(args, config) {
+      parseArgs({ args });
       return withDatabase(config, async (db) => {
         const result = await verifyAuditChain(db);
         if (result.ok) {
