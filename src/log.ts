@@ -28,8 +28,3 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     destination,
   );
 }
-
-/** Masks every run of 12–19 digits (optionally spaced or hyphenated) to its last 4, for anything free-form. */
-export function maskCardNumbers(text: string): string {
-  return text.replace(/\b(?:\d[ -]?){12,18}\d\b/g, (m) => `****${m.replace(/\D/g, '').slice(-4)}`);
-}
