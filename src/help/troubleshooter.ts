@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/index.ts';
 
 /**
  * The "can't log in" troubleshooter as data: questions whose answers lead to other questions or to a fix.
- * Each fix names the DOMAIN.md cause it resolves (1–12, or null for a useful non-cause ending) and the exact
+ * Each fix names the cause (docs/CAUSES.md) it resolves (1–12, or null for a useful non-cause ending) and the exact
  * next link. Answers are plain links (`?step=ID`), so it works without JavaScript; a test walks every path.
  */
 export type DomainCause = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
