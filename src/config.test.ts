@@ -23,9 +23,22 @@ describe('loadConfig', () => {
     [{ CONTACT_HOURS: '9-5' }, /^CONTACT_HOURS: /],
     [{ CONTACT_TIME_ZONE: 'Mars/Olympus' }, /^CONTACT_TIME_ZONE: /],
     [{ SESSION_SECRET: 'short' }, /^SESSION_SECRET: /],
+    [{ CARD_FEE_ANNUAL_RATE: '15%' }, /^CARD_FEE_ANNUAL_RATE: /],
+    [{ STATEMENT_FINAL_DAY: '31' }, /^STATEMENT_FINAL_DAY: /],
   ])('stops with a one-line message naming the variable for %o', (env, message) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, ...env })).toThrow(message);
+  });
+
+  it('reads the statement and points rules, the fee rate as exact basis points', () => {
+    expect(loadConfig(base).statements).toEqual({
+      finalDay: 12,
+      feeRateBasisPoints: 1500,
+      revolvingMonthlyPrincipal: 10_000,
+    });
+    expect(loadConfig(base).points).toEqual({ yenPerPoint: 100, expiryMonths: 12 });
+    expect(loadConfig({ ...base, CARD_FEE_ANNUAL_RATE: '14.6' }).statements.feeRateBasisPoints).toBe(1460);
+    expect(loadConfig({ ...base, CARD_FEE_ANNUAL_RATE: '9.05' }).statements.feeRateBasisPoints).toBe(905);
   });
 
   it('requires secrets, DATABASE_URL and an https PUBLIC_URL in production', () => {

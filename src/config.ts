@@ -46,6 +46,14 @@ const envSchema = z.object({
     .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must look like 09:30-17:30')
     .default('09:30-17:30'),
   CONTACT_TIME_ZONE: z.string().default('Asia/Tokyo'),
+  STATEMENT_FINAL_DAY: z.coerce.number().int().min(1).max(26).default(12),
+  CARD_FEE_ANNUAL_RATE: z
+    .string()
+    .regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percentage like 15.00')
+    .default('15.00'),
+  REVOLVING_MONTHLY_PRINCIPAL: positiveInt.default(10_000),
+  POINTS_YEN_PER_POINT: positiveInt.default(100),
+  POINTS_EXPIRY_MONTHS: positiveInt.max(120).default(12),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -81,6 +89,20 @@ export interface Config {
   recoveryMinResponseMs: number;
   startPin: { maxFailures: number; enrollAttemptsPerHour: number };
   contact: { phoneNavi: string; phoneLandline: string; opens: string; closes: string; timeZone: string };
+  statements: {
+    /** A closed month's statement becomes final (確定) on this day of the next month. */
+    finalDay: number;
+    /** Revolving and instalment fees: annual rate in basis points (15.00% → 1500), integer arithmetic. */
+    feeRateBasisPoints: number;
+    /** Revolving: principal billed per month (fixed-amount plan) until the balance is paid. */
+    revolvingMonthlyPrincipal: number;
+  };
+  points: {
+    /** One point per this many yen of eligible usage, per transaction. */
+    yenPerPoint: number;
+    /** The whole balance expires when no point has been earned for this many months. */
+    expiryMonths: number;
+  };
 }
 
 interface Secrets {
@@ -99,6 +121,12 @@ function loadOrCreateSecrets(dataDir: string): Secrets {
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+/** '15.00' → 1500 without floating point ('15.5' → 1550). */
+function percentToBasisPoints(value: string): number {
+  const [whole, fraction = ''] = value.split('.') as [string, string?];
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
 function parseKeys(value: string): { kid: string; key: Buffer }[] {
@@ -186,5 +214,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       closes,
       timeZone: env.CONTACT_TIME_ZONE,
     },
+    statements: {
+      finalDay: env.STATEMENT_FINAL_DAY,
+      feeRateBasisPoints: percentToBasisPoints(env.CARD_FEE_ANNUAL_RATE),
+      revolvingMonthlyPrincipal: env.REVOLVING_MONTHLY_PRINCIPAL,
+    },
+    points: { yenPerPoint: env.POINTS_YEN_PER_POINT, expiryMonths: env.POINTS_EXPIRY_MONTHS },
   };
 }

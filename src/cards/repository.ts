@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { decrypt, encrypt } from '../security/crypto.ts';
 import { hmac, safeEqual } from '../security/tokens.ts';
+import type { LineKind, PaymentMethod, SpendingCategory } from '../statements/categories.ts';
 import { normaliseCardNumber } from './card-number.ts';
 import type { IncomeBand } from './screening.ts';
 import type { CardStatus } from './tables.ts';
@@ -389,11 +390,24 @@ export async function upsertImportedCard(db: Executor, card: NewCard, now: Date)
   return row;
 }
 
+/** A transaction line from the core system (import) or the demo seed. */
+export interface ImportedTransaction {
+  cardId: number;
+  usedOn: string;
+  merchant: string;
+  amount: number;
+  externalId: string;
+  kind?: LineKind;
+  category?: SpendingCategory;
+  paymentMethod?: PaymentMethod;
+  /** Required with paymentMethod 'instalment', null otherwise. */
+  instalments?: number | null;
+  /** Points earned by the line (statements/points.ts pointsForLine). */
+  points?: number;
+}
+
 /** Import: creates or updates a transaction by the core system's id. Returns whether it was new. */
-export async function upsertImportedTransaction(
-  db: Executor,
-  tx: { cardId: number; usedOn: string; merchant: string; amount: number; externalId: string },
-) {
+export async function upsertImportedTransaction(db: Executor, tx: ImportedTransaction) {
   return db
     .insertInto('card_transactions')
     .values({
@@ -402,6 +416,11 @@ export async function upsertImportedTransaction(
       merchant: tx.merchant,
       amount: tx.amount,
       external_id: tx.externalId,
+      kind: tx.kind ?? 'purchase',
+      category: tx.category ?? 'other',
+      payment_method: tx.paymentMethod ?? 'one_time',
+      instalments: tx.instalments ?? null,
+      points: tx.points ?? 0,
     })
     .onConflict((oc) =>
       oc.column('external_id').doUpdateSet((eb) => ({
@@ -409,6 +428,11 @@ export async function upsertImportedTransaction(
         used_on: eb.ref('excluded.used_on'),
         merchant: eb.ref('excluded.merchant'),
         amount: eb.ref('excluded.amount'),
+        kind: eb.ref('excluded.kind'),
+        category: eb.ref('excluded.category'),
+        payment_method: eb.ref('excluded.payment_method'),
+        instalments: eb.ref('excluded.instalments'),
+        points: eb.ref('excluded.points'),
       })),
     )
     .returning(['id', sql<boolean>`(xmax = 0)`.as('inserted')])

@@ -1,14 +1,9 @@
 import type { AppDeps } from '../deps.ts';
 import { encrypt } from '../security/crypto.ts';
 import { hashSecret } from '../security/password.ts';
+import { seedDemoStatementHistory } from '../statements/seed.ts';
 import { isoDate, todayIn } from './billing.ts';
-import {
-  cardNumberHash,
-  enrollCardToMember,
-  insertCard,
-  setDemoCardState,
-  upsertImportedTransaction,
-} from './repository.ts';
+import { cardNumberHash, enrollCardToMember, insertCard, setDemoCardState } from './repository.ts';
 import type { IncomeBand } from './screening.ts';
 import type { CardStatus } from './tables.ts';
 
@@ -122,22 +117,11 @@ const demoCards: DemoCard[] = [
   },
 ];
 
-const merchants = [
-  ['さくらマート', 1_280],
-  ['ひかり電力', 8_940],
-  ['みなと交通 ICチャージ', 3_000],
-  ['Navi Books', 2_420],
-  ['cafe fuji', 680],
-  ['オンラインストア nami', 12_800],
-  ['あおぞら通信', 5_478],
-  ['ドラッグストア こもれび', 2_156],
-] as const;
-
 /** Creates the demo cast's cards, enrollments, locks and transactions. Idempotent: existing cards are kept. */
 export async function seedCardsDemo(deps: AppDeps, memberIds: Map<string, number>): Promise<void> {
   const { db, config, now } = deps;
   const today = todayIn(now(), config.contact.timeZone);
-  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const [year, month] = today.split('-').map(Number) as [number, number];
   for (const [index, card] of demoCards.entries()) {
     const memberId = memberIds.get(card.login);
     if (memberId === undefined) continue;
@@ -170,22 +154,7 @@ export async function seedCardsDemo(deps: AppDeps, memberIds: Map<string, number
         points: card.login === 'hanako@example.jp' ? 1_284 : 0,
       });
     });
-    if (card.login !== 'hanako@example.jp') continue;
-    // About three months of usage: this month so far and the two before.
-    for (let offset = -2; offset <= 0; offset++) {
-      const lastDay = offset === 0 ? day : 28;
-      for (let n = 0; n < merchants.length; n++) {
-        const usedDay = Math.max(1, Math.round(((n + 1) * lastDay) / merchants.length));
-        const [merchant, base] = merchants[n]!;
-        const usedOn = isoDate(year, month + offset, usedDay);
-        await upsertImportedTransaction(db, {
-          cardId: inserted.id,
-          usedOn,
-          merchant,
-          amount: base + (offset + 2) * 110,
-          externalId: `demo-${inserted.id}-${usedOn.slice(0, 7)}-${n}`,
-        });
-      }
-    }
+    // 15 closed months and the open one: categories, revolving, instalments, points, payments.
+    if (card.login === 'hanako@example.jp') await seedDemoStatementHistory(deps, inserted.id);
   }
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { LineKind, PaymentMethod, SpendingCategory } from '../statements/categories.ts';
 import type { IncomeBand } from './screening.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -67,6 +68,14 @@ export interface CardTransactionsTable {
   amount: number;
   /** Idempotency key from the core system (import). */
   external_id: string;
+  /** Purchase (refund when negative) or the annual fee. */
+  kind: ColumnType<LineKind, LineKind | undefined, LineKind>;
+  category: ColumnType<SpendingCategory, SpendingCategory | undefined, SpendingCategory>;
+  payment_method: ColumnType<PaymentMethod, PaymentMethod | undefined, PaymentMethod>;
+  /** Number of instalments when payment_method is 'instalment', otherwise null. */
+  instalments: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Points earned by this line at the rate in force when it was imported (negative for refunds). */
+  points: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
 }
 

@@ -16,8 +16,8 @@ export const demoMembers: DemoMember[] = [
     login: 'hanako@example.jp',
     password: 'sakura-2026-demo',
     state: {
-      ja: '開始手続き済み・カード有効・3か月分の利用明細',
-      en: 'Enrolled, active card, 3 months of transactions',
+      ja: '開始手続き済み・カード有効・15か月分のご利用明細(リボ払い・分割払い・ポイント利用あり)',
+      en: 'Enrolled, active card, 15 months of statements (revolving, instalments, points used)',
     },
   },
   {

@@ -4,6 +4,7 @@ import { helpMessages } from '../help/messages.ts';
 import { mailMessages } from '../mail/messages.ts';
 import { memberMessages } from '../members/messages.ts';
 import { portalMessages } from '../portal/messages.ts';
+import { statementMessages } from '../statements/messages.ts';
 import { supportMessages } from '../support/messages.ts';
 import { commonMessages } from './common.ts';
 import { LANGS, type Lang } from './define.ts';
@@ -19,6 +20,7 @@ const catalogs = [
   portalMessages,
   helpMessages,
   supportMessages,
+  statementMessages,
 ] as const;
 
 type KeysOf<T> = T extends { ja: infer J } ? keyof J & string : never;

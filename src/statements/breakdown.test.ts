@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import {
+  billStatement,
+  instalmentFeePer100,
+  instalmentPlan,
+  revolvingForMonth,
+  type StatementLineInput,
+} from './breakdown.ts';
+
+// Every figure below was computed by hand (rules in breakdown.ts and docs/STATEMENTS.md); 15.00% = 1500 bp.
+
+describe('instalmentFeePer100 (equal-payment fee per ¥100, as issuers publish it)', () => {
+  it.each([
+    [3, 1500, 251],
+    [6, 1500, 442],
+    [10, 1500, 700],
+    [12, 1500, 831],
+    [24, 1500, 1637],
+    [3, 1200, 201],
+    [12, 0, 0],
+  ])('%i payments at %i bp cost %i hundredths of a yen per ¥100', (count, rate, expected) => {
+    expect(instalmentFeePer100(count, rate)).toBe(expected);
+  });
+});
+
+describe('instalmentPlan (fee rounded down; remainders on the first instalment)', () => {
+  it.each([
+    // principal, count, fee, principals (first, rest), fees (first, rest)
+    [100_000, 3, 2_510, 33_334, 33_333, 838, 836],
+    [59_800, 6, 2_643, 9_970, 9_966, 443, 440],
+    [120_000, 12, 9_972, 10_000, 10_000, 831, 831],
+    [30_000, 24, 4_911, 1_250, 1_250, 219, 204],
+  ])('¥%i in %i instalments: fee ¥%i', (principal, count, fee, firstP, restP, firstF, restF) => {
+    const plan = instalmentPlan(principal, count, 1500);
+    expect(plan.fee).toBe(fee);
+    expect(plan.principals[0]).toBe(firstP);
+    expect(plan.principals.slice(1).every((p) => p === restP)).toBe(true);
+    expect(plan.fees[0]).toBe(firstF);
+    expect(plan.fees.slice(1).every((f) => f === restF)).toBe(true);
+    // Nothing is lost or invented by the split.
+    expect(plan.principals.reduce((a, b) => a + b, 0)).toBe(principal);
+    expect(plan.fees.reduce((a, b) => a + b, 0)).toBe(fee);
+  });
+});
+
+describe('revolvingForMonth (fixed ¥10,000 a month; fee on the balance carried in, rounded down)', () => {
+  const lines = [
+    { usedOn: '2026-01-10', amount: 35_000 },
+    { usedOn: '2026-03-05', amount: 8_000 },
+  ];
+  it.each([
+    ['2026-01', 0, 35_000, 10_000, 0, 25_000],
+    ['2026-02', 25_000, 0, 10_000, 312, 15_000],
+    ['2026-03', 15_000, 8_000, 10_000, 187, 13_000],
+    ['2026-04', 13_000, 0, 10_000, 162, 3_000],
+    ['2026-05', 3_000, 0, 3_000, 37, 0],
+    ['2026-06', 0, 0, 0, 0, 0],
+  ])(
+    '%s: carried %i, added %i → principal %i, fee %i, balance after %i',
+    (month, carried, added, principal, fee, after) => {
+      expect(revolvingForMonth(lines, month, 10_000, 1500)).toEqual({
+        carried,
+        added,
+        principal,
+        fee,
+        balanceAfter: after,
+      });
+    },
+  );
+
+  it('bills nothing before the first revolving line', () => {
+    expect(revolvingForMonth(lines, '2025-12', 10_000, 1500).principal).toBe(0);
+  });
+});
+
+function line(partial: Partial<StatementLineInput> & Pick<StatementLineInput, 'id' | 'usedOn' | 'amount'>) {
+  return {
+    merchant: `shop ${partial.id}`,
+    kind: 'purchase' as const,
+    category: 'other' as const,
+    paymentMethod: 'one_time' as const,
+    instalments: null,
+    points: Math.trunc(partial.amount / 100),
+    ...partial,
+  };
+}
+
+describe('billStatement', () => {
+  const rules = { rateBasisPoints: 1500, revolvingMonthlyPrincipal: 10_000 };
+  const credit = [
+    line({ id: 1, usedOn: '2026-09-14', amount: 100_000, paymentMethod: 'instalment', instalments: 3 }),
+    line({ id: 2, usedOn: '2026-09-20', amount: 35_000, paymentMethod: 'revolving' }),
+    line({ id: 3, usedOn: '2026-06-01', amount: 60_000, paymentMethod: 'instalment', instalments: 3 }),
+  ];
+  const october = [
+    line({ id: 10, usedOn: '2026-10-03', amount: 1_280 }),
+    line({ id: 11, usedOn: '2026-10-12', amount: 8_940 }),
+    line({ id: 12, usedOn: '2026-10-15', amount: -500 }),
+    line({ id: 13, usedOn: '2026-10-20', amount: 1_375, kind: 'annual_fee', points: 0 }),
+    line({ id: 14, usedOn: '2026-10-25', amount: 4_000, paymentMethod: 'revolving' }),
+  ];
+
+  it('adds one-time, revolving principal and fee, instalment principal and fee and the annual fee', () => {
+    const { breakdown, lines, pointsEarned } = billStatement('2026-10', october, credit, rules);
+    expect(breakdown).toEqual({
+      oneTime: 9_720, // 1,280 + 8,940 − 500
+      revolvingPrincipal: 10_000, // balance 25,000 + 4,000
+      revolvingFee: 312, // 25,000 × 15% / 12 = 312.5 → 312
+      instalmentPrincipal: 33_333, // 2nd of 3 of ¥100,000 (the June line has ended)
+      instalmentFee: 836,
+      annualFee: 1_375,
+      total: 55_576,
+      revolvingBalanceAfter: 19_000,
+    });
+    expect(lines.map((l) => [l.id, l.billed, l.instalment])).toEqual([
+      [1, 33_333, { number: 2, of: 3 }],
+      [10, 1_280, null],
+      [11, 8_940, null],
+      [12, -500, null],
+      [13, 1_375, null],
+      [14, null, null],
+    ]);
+    expect(pointsEarned).toBe(12 + 89 - 5 + 40);
+  });
+
+  it('bills the first instalment in the month of use, with the remainders', () => {
+    const { breakdown, lines } = billStatement('2026-09', credit.slice(0, 2), credit, rules);
+    expect(breakdown.instalmentPrincipal).toBe(33_334); // the June line ended in August
+    expect(breakdown.instalmentFee).toBe(838);
+    expect(lines.find((l) => l.id === 3)).toBeUndefined();
+    expect(breakdown.revolvingFee).toBe(0);
+    expect(breakdown.total).toBe(33_334 + 838 + 10_000);
+  });
+
+  it('bills the last instalment in the Nth month', () => {
+    const { breakdown, lines } = billStatement('2026-08', [], credit, rules);
+    // ¥60,000 × 2.51 = ¥1,506 fee → ¥502 a month; principal ¥20,000 a month.
+    expect(breakdown.instalmentPrincipal).toBe(20_000);
+    expect(breakdown.instalmentFee).toBe(502);
+    expect(lines.map((l) => l.instalment)).toEqual([{ number: 3, of: 3 }]);
+    expect(breakdown.total).toBe(20_502);
+  });
+
+  it('counts a line given in both lists once', () => {
+    const { breakdown } = billStatement('2026-09', credit, credit, rules);
+    expect(breakdown.revolvingPrincipal).toBe(10_000);
+    expect(breakdown.revolvingBalanceAfter).toBe(25_000);
+    expect(breakdown.instalmentPrincipal).toBe(33_334);
+  });
+});

@@ -1,0 +1,216 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { StatementLineInput } from './breakdown.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * SQL of statements, spending and points. Every query starts from one card id and is an index scan
+ * (migration 0010 names the index of each); a member reaches a card only through their own enrollment.
+ */
+
+/** A member's enrolled cards (card_enrollments_member_idx), oldest enrollment first. Never the full number. */
+export function findStatementCards(db: Executor, memberId: number) {
+  return db
+    .selectFrom('card_enrollments as e')
+    .innerJoin('cards as c', 'c.id', 'e.card_id')
+    .select(['c.id', 'c.last4', 'c.brand', 'c.status', 'c.holder_name'])
+    .where('e.member_id', '=', memberId)
+    .orderBy('e.enrolled_at')
+    .orderBy('c.id')
+    .execute();
+}
+
+const lineColumns = [
+  'id',
+  'used_on',
+  'merchant',
+  'amount',
+  'kind',
+  'category',
+  'payment_method',
+  'instalments',
+  'points',
+] as const;
+
+type LineRow = {
+  id: number;
+  used_on: string;
+  merchant: string;
+  amount: number;
+  kind: StatementLineInput['kind'];
+  category: StatementLineInput['category'];
+  payment_method: StatementLineInput['paymentMethod'];
+  instalments: number | null;
+  points: number;
+};
+
+function toLine(row: LineRow): StatementLineInput {
+  return {
+    id: Number(row.id),
+    usedOn: row.used_on,
+    merchant: row.merchant,
+    amount: row.amount,
+    kind: row.kind,
+    category: row.category,
+    paymentMethod: row.payment_method,
+    instalments: row.instalments,
+    points: row.points,
+  };
+}
+
+/** Lines used in [from, to) (card_transactions_card_day_idx range), in date order. */
+export async function listLinesBetween(db: Executor, cardId: number, from: string, to: string) {
+  const rows = await db
+    .selectFrom('card_transactions')
+    .select(lineColumns)
+    .where('card_id', '=', cardId)
+    .where('used_on', '>=', from)
+    .where('used_on', '<', to)
+    .orderBy('used_on')
+    .orderBy('id')
+    .execute();
+  return rows.map(toLine);
+}
+
+/**
+ * Revolving and instalment lines used before `to` (card_transactions_card_credit_idx, partial): the
+ * revolving balance and running instalments of a statement come from them.
+ */
+export async function listCreditLinesBefore(db: Executor, cardId: number, to: string) {
+  const rows = await db
+    .selectFrom('card_transactions')
+    .select(lineColumns)
+    .where('card_id', '=', cardId)
+    .where('payment_method', '<>', 'one_time')
+    .where('used_on', '<', to)
+    .orderBy('used_on')
+    .orderBy('id')
+    .execute();
+  return rows.map(toLine);
+}
+
+/** Purchases per usage month in [from, to) ('YYYY-MM', total yen, count), oldest first. */
+export async function sumPurchasesByMonth(db: Executor, cardId: number, from: string, to: string) {
+  const month = sql<string>`to_char(used_on, 'YYYY-MM')`;
+  const rows = await db
+    .selectFrom('card_transactions')
+    .select([
+      month.as('month'),
+      (eb) => eb.fn.sum<string>('amount').as('total'),
+      (eb) => eb.fn.countAll<string>().as('count'),
+    ])
+    .where('card_id', '=', cardId)
+    .where('used_on', '>=', from)
+    .where('used_on', '<', to)
+    .where('kind', '=', 'purchase')
+    .groupBy(month)
+    .orderBy(month)
+    .execute();
+  return rows.map((r) => ({ month: r.month, total: Number(r.total), count: Number(r.count) }));
+}
+
+/** Purchases per category in [from, to), largest first. */
+export async function sumPurchasesByCategory(db: Executor, cardId: number, from: string, to: string) {
+  const rows = await db
+    .selectFrom('card_transactions')
+    .select(['category', (eb) => eb.fn.sum<string>('amount').as('total')])
+    .where('card_id', '=', cardId)
+    .where('used_on', '>=', from)
+    .where('used_on', '<', to)
+    .where('kind', '=', 'purchase')
+    .groupBy('category')
+    .execute();
+  return rows
+    .map((r) => ({ category: r.category, total: Number(r.total) }))
+    .sort((a, b) => b.total - a.total || (a.category < b.category ? -1 : 1));
+}
+
+/** Points earned per usage month over the card's whole history (the expiry rule needs all of it). */
+export async function sumPointsByMonth(db: Executor, cardId: number) {
+  const month = sql<string>`to_char(used_on, 'YYYY-MM')`;
+  const rows = await db
+    .selectFrom('card_transactions')
+    .select([month.as('month'), (eb) => eb.fn.sum<string>('points').as('points')])
+    .where('card_id', '=', cardId)
+    .where('points', '<>', 0)
+    .groupBy(month)
+    .orderBy(month)
+    .execute();
+  return rows.map((r) => ({ month: r.month, points: Number(r.points) }));
+}
+
+/** Points used or adjusted (card_point_events_card_day_idx), oldest first. */
+export function listPointEvents(db: Executor, cardId: number) {
+  return db
+    .selectFrom('card_point_events')
+    .select(['id', 'occurred_on', 'kind', 'points', 'description'])
+    .where('card_id', '=', cardId)
+    .orderBy('occurred_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** Payments of usage months from `fromMonth` ('YYYY-MM-01') on, by the primary key. */
+export function listStatementPayments(db: Executor, cardId: number, fromMonth: string) {
+  return db
+    .selectFrom('card_statement_payments')
+    .select(['month', 'amount', 'paid_on'])
+    .where('card_id', '=', cardId)
+    .where('month', '>=', fromMonth)
+    .orderBy('month')
+    .execute();
+}
+
+/** The payment of one usage month ('YYYY-MM-01'), if any. */
+export function findStatementPayment(db: Executor, cardId: number, month: string) {
+  return db
+    .selectFrom('card_statement_payments')
+    .select(['month', 'amount', 'paid_on'])
+    .where('card_id', '=', cardId)
+    .where('month', '=', month)
+    .executeTakeFirst();
+}
+
+/** Records a statement's payment (bank debit result); idempotent per card and month. */
+export async function recordStatementPayment(
+  db: Executor,
+  payment: { cardId: number; month: string; amount: number; paidOn: string },
+) {
+  await db
+    .insertInto('card_statement_payments')
+    .values({
+      card_id: payment.cardId,
+      month: payment.month,
+      amount: payment.amount,
+      paid_on: payment.paidOn,
+    })
+    .onConflict((oc) => oc.columns(['card_id', 'month']).doNothing())
+    .execute();
+}
+
+/** Records points used or adjusted; idempotent by external id. */
+export async function recordPointEvent(
+  db: Executor,
+  event: {
+    cardId: number;
+    on: string;
+    kind: 'used' | 'adjusted';
+    points: number;
+    description: string;
+    externalId: string;
+  },
+) {
+  await db
+    .insertInto('card_point_events')
+    .values({
+      card_id: event.cardId,
+      occurred_on: event.on,
+      kind: event.kind,
+      points: event.points,
+      description: event.description,
+      external_id: event.externalId,
+    })
+    .onConflict((oc) => oc.column('external_id').doNothing())
+    .execute();
+}

@@ -1,0 +1,235 @@
+import {
+  monthOf,
+  paymentDateOfMonth,
+  type StatementStatus,
+  statementFinalDate,
+  statementStatus,
+  todayIn,
+} from '../cards/billing.ts';
+import type { CardBrand, CardStatus } from '../cards/tables.ts';
+import type { AppDeps } from '../deps.ts';
+import { type BilledLine, type BillingBreakdown, billStatement } from './breakdown.ts';
+import type { SpendingCategory } from './categories.ts';
+import { type PointsLedger, pointsLedger } from './points.ts';
+import {
+  findStatementCards,
+  findStatementPayment,
+  listCreditLinesBefore,
+  listLinesBetween,
+  listPointEvents,
+  listStatementPayments,
+  sumPointsByMonth,
+  sumPurchasesByCategory,
+  sumPurchasesByMonth,
+} from './repository.ts';
+
+/** Closed statements kept for members (DOMAIN.md: 15 months), plus the open month. */
+export const STATEMENT_MONTHS = 15;
+/** Months in the spending chart. */
+export const SPENDING_MONTHS = 12;
+
+export interface StatementCard {
+  id: number;
+  last4: string;
+  brand: CardBrand;
+  status: CardStatus;
+  holderName: string;
+}
+
+export interface StatementPayment {
+  /** Paid (with the day and amount), not yet due, or due and unpaid. */
+  state: 'paid' | 'not_due' | 'unpaid';
+  paidOn: string | null;
+  amount: number | null;
+}
+
+export interface Statement {
+  card: StatementCard;
+  /** 'YYYY-MM', the usage month. */
+  month: string;
+  status: StatementStatus;
+  finalDate: string;
+  paymentDate: string;
+  payment: StatementPayment;
+  lines: BilledLine[];
+  breakdown: BillingBreakdown;
+  pointsEarned: number;
+}
+
+/** Why a statement cannot be shown: the member has no enrolled card, or the month/card is not theirs or out of range. */
+export type StatementFailure = { ok: false; code: 'no_card' | 'statement_not_found' };
+
+/** 'YYYY-MM' of a real month. */
+export function isStatementMonth(value: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+}
+
+/** The months a member can open on `today`: the open month first, then the last 15 closed months. */
+export function statementMonths(today: string): string[] {
+  return Array.from({ length: STATEMENT_MONTHS + 1 }, (_, i) => monthOf(today, -i));
+}
+
+/** The member's card to show: the one asked for if it is theirs (enrolled), else their first enrolled card. */
+async function chooseCard(deps: AppDeps, memberId: number, cardId: number | undefined) {
+  const cards = (await findStatementCards(deps.db, memberId)).map(
+    (c): StatementCard => ({
+      id: c.id,
+      last4: c.last4,
+      brand: c.brand,
+      status: c.status,
+      holderName: c.holder_name,
+    }),
+  );
+  if (cardId !== undefined) return { card: cards.find((c) => c.id === cardId), cards };
+  return { card: cards.find((c) => c.status === 'active') ?? cards[0], cards };
+}
+
+function paymentState(
+  payment: { paid_on: string; amount: number } | undefined,
+  paymentDate: string,
+  today: string,
+): StatementPayment {
+  if (payment) return { state: 'paid', paidOn: payment.paid_on, amount: payment.amount };
+  return { state: today <= paymentDate ? 'not_due' : 'unpaid', paidOn: null, amount: null };
+}
+
+/**
+ * One usage month's statement of one of the member's own cards: every line, status, billing breakdown,
+ * payment date and whether it was paid. A card that is not the member's, or a month outside the last
+ * 15 months and the open one, is `statement_not_found` (the caller answers 404, never "someone else's").
+ */
+export async function loadStatement(
+  deps: AppDeps,
+  memberId: number,
+  month: string,
+  cardId?: number,
+): Promise<{ ok: true; statement: Statement; cards: StatementCard[] } | StatementFailure> {
+  const { db, config, now } = deps;
+  const { card, cards } = await chooseCard(deps, memberId, cardId);
+  if (cards.length === 0) return { ok: false, code: 'no_card' };
+  const today = todayIn(now(), config.contact.timeZone);
+  if (!card || !isStatementMonth(month) || !statementMonths(today).includes(month))
+    return { ok: false, code: 'statement_not_found' };
+  const from = `${month}-01`;
+  const to = `${monthOf(from, 1)}-01`;
+  const [monthLines, creditLines, payment] = await Promise.all([
+    listLinesBetween(db, card.id, from, to),
+    listCreditLinesBefore(db, card.id, from),
+    findStatementPayment(db, card.id, from),
+  ]);
+  const money = billStatement(month, monthLines, creditLines, {
+    rateBasisPoints: config.statements.feeRateBasisPoints,
+    revolvingMonthlyPrincipal: config.statements.revolvingMonthlyPrincipal,
+  });
+  const paymentDate = paymentDateOfMonth(month);
+  return {
+    ok: true,
+    cards,
+    statement: {
+      card,
+      month,
+      status: statementStatus(month, today, config.statements.finalDay),
+      finalDate: statementFinalDate(month, config.statements.finalDay),
+      paymentDate,
+      payment: paymentState(payment, paymentDate, today),
+      ...money,
+    },
+  };
+}
+
+export interface StatementMonthSummary {
+  month: string;
+  status: StatementStatus;
+  paymentDate: string;
+  /** Purchases in the month (the chart's figure; the billed amount is on the month's page). */
+  purchases: number;
+  count: number;
+  payment: StatementPayment;
+}
+
+export interface SpendingOverview {
+  /** The last 12 months up to the selected one, oldest first (months without usage are 0). */
+  byMonth: { month: string; total: number }[];
+  /** The selected month by category, largest first. */
+  byCategory: { category: SpendingCategory; total: number }[];
+}
+
+/** The month picker: the open month and the last 15 closed months, newest first. */
+export async function listStatementMonths(
+  deps: AppDeps,
+  memberId: number,
+  cardId?: number,
+): Promise<
+  | { ok: true; card: StatementCard; cards: StatementCard[]; months: StatementMonthSummary[] }
+  | StatementFailure
+> {
+  const { db, config, now } = deps;
+  const { card, cards } = await chooseCard(deps, memberId, cardId);
+  if (cards.length === 0) return { ok: false, code: 'no_card' };
+  if (!card) return { ok: false, code: 'statement_not_found' };
+  const today = todayIn(now(), config.contact.timeZone);
+  const months = statementMonths(today);
+  const oldest = `${months.at(-1)}-01`;
+  const [usage, payments] = await Promise.all([
+    sumPurchasesByMonth(db, card.id, oldest, `${monthOf(today, 1)}-01`),
+    listStatementPayments(db, card.id, oldest),
+  ]);
+  const usageOf = new Map(usage.map((u) => [u.month, u]));
+  const paymentOf = new Map(payments.map((p) => [p.month.slice(0, 7), p]));
+  return {
+    ok: true,
+    card,
+    cards,
+    months: months.map((month) => {
+      const paymentDate = paymentDateOfMonth(month);
+      return {
+        month,
+        status: statementStatus(month, today, config.statements.finalDay),
+        paymentDate,
+        purchases: usageOf.get(month)?.total ?? 0,
+        count: usageOf.get(month)?.count ?? 0,
+        payment: paymentState(paymentOf.get(month), paymentDate, today),
+      };
+    }),
+  };
+}
+
+/** Spending per month for the 12 months ending with `month`, and by category for `month` (one card). */
+export async function loadSpending(deps: AppDeps, cardId: number, month: string): Promise<SpendingOverview> {
+  const { db } = deps;
+  const first = `${monthOf(`${month}-01`, -(SPENDING_MONTHS - 1))}-01`;
+  const end = `${monthOf(`${month}-01`, 1)}-01`;
+  const [byMonthRows, byCategory] = await Promise.all([
+    sumPurchasesByMonth(db, cardId, first, end),
+    sumPurchasesByCategory(db, cardId, `${month}-01`, end),
+  ]);
+  const totals = new Map(byMonthRows.map((r) => [r.month, r.total]));
+  const byMonth = Array.from({ length: SPENDING_MONTHS }, (_, i) => {
+    const m = monthOf(first, i);
+    return { month: m, total: totals.get(m) ?? 0 };
+  });
+  return { byMonth, byCategory };
+}
+
+/** The member's points on one of their cards: balance, history (newest first), next expiry. */
+export async function loadPoints(
+  deps: AppDeps,
+  memberId: number,
+  cardId?: number,
+): Promise<
+  { ok: true; card: StatementCard; cards: StatementCard[]; ledger: PointsLedger } | StatementFailure
+> {
+  const { db, config, now } = deps;
+  const { card, cards } = await chooseCard(deps, memberId, cardId);
+  if (cards.length === 0) return { ok: false, code: 'no_card' };
+  if (!card) return { ok: false, code: 'statement_not_found' };
+  const today = todayIn(now(), config.contact.timeZone);
+  const [earned, events] = await Promise.all([sumPointsByMonth(db, card.id), listPointEvents(db, card.id)]);
+  const ledger = pointsLedger(
+    earned,
+    events.map((e) => ({ on: e.occurred_on, kind: e.kind, points: e.points, description: e.description })),
+    today,
+    config.points.expiryMonths,
+  );
+  return { ok: true, card, cards, ledger };
+}
