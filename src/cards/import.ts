@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { normaliseIdentifier } from '../members/identity.ts';
@@ -12,14 +13,15 @@ import {
   upsertImportedCard,
   upsertImportedTransaction,
 } from './repository.ts';
-import { type IncomeBand, incomeBands } from './screening.ts';
+import { incomeBands } from './screening.ts';
 import type { CardBrand, CardStatus } from './tables.ts';
 
 /**
- * Import from the issuer's core system (docs/CARDS.md has the formats). Every row is validated; a bad row
- * is reported with its line number and reasons and not imported, the good rows are upserted (by the card
- * number's hash, by the transaction's external_id), so running the same file twice changes nothing.
- * Reports never contain a card number.
+ * Import from the issuer's core system (docs/CARDS.md has the formats). One driver for every kind of row:
+ * read the file (CSV or JSON Lines), validate each row with the kind's zod row schema (an issue's message is
+ * the reason reported, at most one per field), report a bad row with its line number and reasons and do not
+ * import it, upsert the good rows (by the card number's hash, by the transaction's external_id) so running
+ * the same file twice changes nothing. Reports never contain a card number.
  */
 
 export interface ImportRow {
@@ -69,8 +71,6 @@ export function readImportRows(fileName: string, text: string): { rows: ImportRo
   return { rows: records.map((r) => ({ line: r.info.lines, fields: r.record })), refused: [] };
 }
 
-const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
-
 /** A real calendar day 'YYYY-MM-DD'. */
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -79,21 +79,47 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-function checkCardNumber(value: unknown, reasons: string[]): string {
-  const digits = normaliseCardNumber(text(value));
-  if (!/^\d{16}$/.test(digits)) reasons.push('card number must have 16 digits');
-  else if (!passesLuhn(digits)) reasons.push('card number fails the Luhn check');
-  return digits;
-}
+/** A cell as text: CSV gives strings, JSON Lines any value (null and missing read as empty). */
+const cell = z.unknown().transform((v) => (v === undefined || v === null ? '' : String(v).trim()));
 
-const statuses: readonly CardStatus[] = [
+/** A check whose message is the reason a row is refused; later checks on the same field are skipped. */
+const reason = (error: string) => ({ error, abort: true });
+
+const cardNumber = cell.transform(normaliseCardNumber).pipe(
+  z
+    .string()
+    .regex(/^\d{16}$/, reason('card number must have 16 digits'))
+    .refine(passesLuhn, reason('card number fails the Luhn check')),
+);
+
+const isoDate = (field: string) => cell.refine(isIsoDate, reason(`${field} must be a date YYYY-MM-DD`));
+
+const statuses = [
   'active',
   'suspended',
   'cancelled_at_renewal',
   'force_cancelled',
   'closed_by_member',
-];
-const brands: readonly CardBrand[] = ['visa', 'mastercard', 'jcb', 'amex'];
+] as const satisfies readonly CardStatus[];
+const brands = ['visa', 'mastercard', 'jcb', 'amex'] as const satisfies readonly CardBrand[];
+
+/** Looks a value up once per import (the same member or card recurs on many rows). */
+function cachedLookup<T>(find: (key: string) => Promise<T | undefined>) {
+  const cache = new Map<string, T | undefined>();
+  return async (key: string) => {
+    if (!cache.has(key)) cache.set(key, await find(key));
+    return cache.get(key);
+  };
+}
+
+/** Fails the field with `message` when the lookup finds nothing; otherwise gives what it found. */
+function known<T>(lookup: (key: string) => Promise<T | undefined>, message: string) {
+  return async (key: string, ctx: z.RefinementCtx) => {
+    const found = await lookup(key);
+    if (found === undefined) ctx.addIssue({ code: 'custom', message });
+    return found as T;
+  };
+}
 
 interface ImportTarget {
   db: Db;
@@ -101,130 +127,169 @@ interface ImportTarget {
   now: () => Date;
 }
 
-/** `cardnavi import cards`: creates or updates cards. `onRow` reports progress. */
-export async function importCards(
-  target: ImportTarget,
+/** One kind of row: its schema (which may look rows up in the database) and the idempotent write. */
+interface RowKind<Row> {
+  schema: z.ZodType<Row> & { shape: Record<string, unknown> };
+  write(row: Row): Promise<{ inserted: boolean }>;
+}
+
+/** The import driver: parse, validate every row, write the good ones, report the rest by line. */
+async function importRows<Row>(
+  kind: RowKind<Row>,
   fileName: string,
   content: string,
-  onRow: (done: number, total: number) => void = () => {},
+  onRow: (done: number, total: number) => void,
 ): Promise<ImportReport> {
-  const { db, config } = target;
   const { rows, refused } = readImportRows(fileName, content);
   const report: ImportReport = { total: rows.length + refused.length, created: 0, updated: 0, refused };
-  const members = new Map<string, number | undefined>();
   for (const [i, row] of rows.entries()) {
-    const f = row.fields;
-    const reasons: string[] = [];
-    const number = checkCardNumber(f.number, reasons);
-    const userId = normaliseIdentifier(text(f.member_user_id));
-    let memberId: number | undefined;
-    if (!userId) reasons.push('member_user_id is missing');
-    else {
-      if (!members.has(userId)) members.set(userId, (await findMemberByUserId(db, userId))?.id);
-      memberId = members.get(userId);
-      if (memberId === undefined) reasons.push('member_user_id is not a known member ID');
-    }
-    const holderName = text(f.holder_name);
-    if (!holderName || holderName.length > 100) reasons.push('holder_name must be 1–100 characters');
-    const birthDate = text(f.birth_date);
-    if (!isIsoDate(birthDate)) reasons.push('birth_date must be a date YYYY-MM-DD');
-    const phone = text(f.phone);
-    if (!/^\+?[\d-]{8,20}$/.test(phone)) reasons.push('phone must be 8–20 digits or hyphens');
-    const brand = text(f.brand).toLowerCase() as CardBrand;
-    if (!brands.includes(brand)) reasons.push(`brand must be one of ${brands.join(', ')}`);
-    const limit = Number(text(f.credit_limit));
-    if (!Number.isInteger(limit) || limit < 0 || text(f.credit_limit) === '')
-      reasons.push('credit_limit must be a whole number of yen ≥ 0');
-    const expiry = /^(\d{4})-(\d{2})$/.exec(text(f.expiry));
-    const expiryMonth = Number(expiry?.[2]);
-    if (!expiry || expiryMonth < 1 || expiryMonth > 12) reasons.push('expiry must be YYYY-MM');
-    const status = text(f.status) as CardStatus;
-    if (!statuses.includes(status)) reasons.push(`status must be one of ${statuses.join(', ')}`);
-    const pinHash = text(f.start_pin_hash);
-    if (!/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/.test(pinHash))
-      reasons.push('start_pin_hash must be an argon2id hash');
-    const band = text(f.income_band);
-    if (band && !incomeBands.includes(band as IncomeBand))
-      reasons.push(`income_band must be empty or one of ${incomeBands.join(', ')}`);
-
-    if (reasons.length > 0) report.refused.push({ line: row.line, reasons });
-    else {
-      const upserted = await upsertImportedCard(
-        db,
-        {
-          memberId: memberId!,
-          numberEnc: encrypt(config.cardDataKeys, number),
-          numberHash: await cardNumberHash(db, config, number),
-          last4: number.slice(-4),
-          expiryYear: Number(expiry![1]),
-          expiryMonth,
-          holderName,
-          birthDate,
-          phone,
-          brand,
-          creditLimit: limit,
-          status,
-          startPinHash: pinHash,
-          incomeBand: band ? (band as IncomeBand) : null,
-        },
-        target.now(),
-      );
-      if (upserted.inserted) report.created += 1;
-      else report.updated += 1;
-    }
+    const parsed = await kind.schema.safeParseAsync(row.fields);
+    if (!parsed.success) {
+      // Reasons in the order of the fields (the database look-ups finish after the plain checks).
+      const fields = Object.keys(kind.schema.shape);
+      const order = (issue: z.core.$ZodIssue) => fields.indexOf(String(issue.path[0]));
+      const issues = parsed.error.issues.toSorted((a, b) => order(a) - order(b));
+      report.refused.push({ line: row.line, reasons: issues.map((issue) => issue.message) });
+    } else if ((await kind.write(parsed.data)).inserted) report.created += 1;
+    else report.updated += 1;
     onRow(i + 1, rows.length);
   }
   report.refused.sort((a, b) => a.line - b.line);
   return report;
 }
 
-/** `cardnavi import transactions`: creates or updates card transactions by external_id. */
-export async function importTransactions(
+/** A card row: the fields in the order their reasons are reported. */
+function cardRow({ db }: ImportTarget) {
+  const memberIdOf = cachedLookup(async (userId) => (await findMemberByUserId(db, userId))?.id);
+  return z.object({
+    number: cardNumber,
+    member_user_id: cell
+      .transform(normaliseIdentifier)
+      .pipe(z.string().min(1, reason('member_user_id is missing')))
+      .transform(known(memberIdOf, 'member_user_id is not a known member ID')),
+    holder_name: cell.pipe(
+      z
+        .string()
+        .min(1, reason('holder_name must be 1–100 characters'))
+        .max(100, reason('holder_name must be 1–100 characters')),
+    ),
+    birth_date: isoDate('birth_date'),
+    phone: cell.pipe(z.string().regex(/^\+?[\d-]{8,20}$/, reason('phone must be 8–20 digits or hyphens'))),
+    brand: cell
+      .transform((v) => v.toLowerCase())
+      .pipe(z.enum(brands, reason(`brand must be one of ${brands.join(', ')}`))),
+    credit_limit: cell
+      .refine(
+        (v) => v !== '' && Number.isInteger(Number(v)) && Number(v) >= 0,
+        reason('credit_limit must be a whole number of yen ≥ 0'),
+      )
+      .transform(Number),
+    expiry: cell.transform((v, ctx) => {
+      const match = /^(\d{4})-(\d{2})$/.exec(v);
+      const month = Number(match?.[2]);
+      if (!match || month < 1 || month > 12) {
+        ctx.addIssue({ code: 'custom', message: 'expiry must be YYYY-MM' });
+        return z.NEVER;
+      }
+      return { year: Number(match[1]), month };
+    }),
+    status: cell.pipe(z.enum(statuses, reason(`status must be one of ${statuses.join(', ')}`))),
+    start_pin_hash: cell.pipe(
+      z
+        .string()
+        .regex(
+          /^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/,
+          reason('start_pin_hash must be an argon2id hash'),
+        ),
+    ),
+    income_band: cell.pipe(
+      z.union(
+        [z.literal(''), z.enum(incomeBands)],
+        reason(`income_band must be empty or one of ${incomeBands.join(', ')}`),
+      ),
+    ),
+  });
+}
+
+/** `cardnavi import cards`: creates or updates cards. `onRow` reports progress. */
+export function importCards(
   target: ImportTarget,
   fileName: string,
   content: string,
   onRow: (done: number, total: number) => void = () => {},
 ): Promise<ImportReport> {
   const { db, config } = target;
-  const { rows, refused } = readImportRows(fileName, content);
-  const report: ImportReport = { total: rows.length + refused.length, created: 0, updated: 0, refused };
-  const cards = new Map<string, number | undefined>();
-  for (const [i, row] of rows.entries()) {
-    const f = row.fields;
-    const reasons: string[] = [];
-    const number = checkCardNumber(f.card_number, reasons);
-    let cardId: number | undefined;
-    if (reasons.length === 0) {
-      const hash = await cardNumberHash(db, config, number);
-      if (!cards.has(hash)) cards.set(hash, await findCardIdByNumberHash(db, hash));
-      cardId = cards.get(hash);
-      if (cardId === undefined) reasons.push('card_number is not a known card');
-    }
-    const externalId = text(f.external_id);
-    if (!/^[\w.:-]{1,100}$/.test(externalId))
-      reasons.push('external_id must be 1–100 letters, digits, . _ : -');
-    const usedOn = text(f.used_on);
-    if (!isIsoDate(usedOn)) reasons.push('used_on must be a date YYYY-MM-DD');
-    const merchant = text(f.merchant);
-    if (!merchant || merchant.length > 200) reasons.push('merchant must be 1–200 characters');
-    const amount = Number(text(f.amount));
-    if (text(f.amount) === '' || !Number.isInteger(amount) || Math.abs(amount) > 100_000_000)
-      reasons.push('amount must be a whole number of yen');
+  const kind: RowKind<z.output<ReturnType<typeof cardRow>>> = {
+    schema: cardRow(target),
+    async write(row) {
+      return upsertImportedCard(
+        db,
+        {
+          memberId: row.member_user_id,
+          numberEnc: encrypt(config.cardDataKeys, row.number),
+          numberHash: await cardNumberHash(db, config, row.number),
+          last4: row.number.slice(-4),
+          expiryYear: row.expiry.year,
+          expiryMonth: row.expiry.month,
+          holderName: row.holder_name,
+          birthDate: row.birth_date,
+          phone: row.phone,
+          brand: row.brand,
+          creditLimit: row.credit_limit,
+          status: row.status,
+          startPinHash: row.start_pin_hash,
+          incomeBand: row.income_band || null,
+        },
+        target.now(),
+      );
+    },
+  };
+  return importRows(kind, fileName, content, onRow);
+}
 
-    if (reasons.length > 0) report.refused.push({ line: row.line, reasons });
-    else {
-      const upserted = await upsertImportedTransaction(db, {
-        cardId: cardId!,
-        usedOn,
-        merchant,
-        amount,
-        externalId,
-      });
-      if (upserted.inserted) report.created += 1;
-      else report.updated += 1;
-    }
-    onRow(i + 1, rows.length);
-  }
-  report.refused.sort((a, b) => a.line - b.line);
-  return report;
+/** A transaction row: the card must already exist (found by its number's hash). */
+function transactionRow({ db, config }: ImportTarget) {
+  const cardIdOf = cachedLookup(async (number) =>
+    findCardIdByNumberHash(db, await cardNumberHash(db, config, number)),
+  );
+  return z.object({
+    card_number: cardNumber.transform(known(cardIdOf, 'card_number is not a known card')),
+    external_id: cell.pipe(
+      z.string().regex(/^[\w.:-]{1,100}$/, reason('external_id must be 1–100 letters, digits, . _ : -')),
+    ),
+    used_on: isoDate('used_on'),
+    merchant: cell.pipe(
+      z
+        .string()
+        .min(1, reason('merchant must be 1–200 characters'))
+        .max(200, reason('merchant must be 1–200 characters')),
+    ),
+    amount: cell
+      .refine(
+        (v) => v !== '' && Number.isInteger(Number(v)) && Math.abs(Number(v)) <= 100_000_000,
+        reason('amount must be a whole number of yen'),
+      )
+      .transform(Number),
+  });
+}
+
+/** `cardnavi import transactions`: creates or updates card transactions by external_id. */
+export function importTransactions(
+  target: ImportTarget,
+  fileName: string,
+  content: string,
+  onRow: (done: number, total: number) => void = () => {},
+): Promise<ImportReport> {
+  const kind: RowKind<z.output<ReturnType<typeof transactionRow>>> = {
+    schema: transactionRow(target),
+    write: (row) =>
+      upsertImportedTransaction(target.db, {
+        cardId: row.card_number,
+        usedOn: row.used_on,
+        merchant: row.merchant,
+        amount: row.amount,
+        externalId: row.external_id,
+      }),
+  };
+  return importRows(kind, fileName, content, onRow);
 }
