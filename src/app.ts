@@ -7,17 +7,18 @@ import { isDatabaseReachable } from './db/database.ts';
 import type { AppDeps } from './deps.ts';
 import { helpRoutes } from './help/routes.tsx';
 import { devMailboxRoutes } from './mail/routes.tsx';
-import { accountRoutes } from './members/account-routes.tsx';
-import { memberRoutes } from './members/routes.tsx';
+import { accountRoutes, recoveryRoutes } from './members/account-routes.tsx';
+import { memberIdRoutes } from './members/routes.tsx';
 import { loadMemberSession } from './members/session.ts';
 import { appPaths } from './paths.ts';
 import { portalRoutes } from './portal/routes.tsx';
-import { supportRoutes } from './support/routes.tsx';
+import { consoleRoutes, staffRoutes } from './support/routes.tsx';
 import type { AppEnv } from './web/context.ts';
 import { UnreadableFormError } from './web/form.ts';
 import { renderHomePage } from './web/home.tsx';
 import { baseContext, CsrfError, csrfProtection, noStore, requestLog } from './web/middleware.ts';
 import { renderHttpErrorPage } from './web/pages.tsx';
+import { mountGroup } from './web/route-groups.ts';
 
 /** Errors that mean the database cannot be reached (server down, connection refused or reset). */
 export function isDatabaseDown(error: unknown): boolean {
@@ -41,6 +42,11 @@ export function isDatabaseDown(error: unknown): boolean {
     )
   );
 }
+
+/** Pages for a logged-in member; each group's guard (requireMember) runs before each of its routes. */
+export const memberRouteGroups = [cardRoutes, portalRoutes, accountRoutes];
+/** Console pages for signed-in staff (under /support); the group's guard checks the session and the role. */
+export const staffRouteGroups = [staffRoutes];
 
 /** Builds the whole web application over its dependencies (one per process, or one per test). */
 export function createApp(deps: AppDeps) {
@@ -102,14 +108,16 @@ export function createApp(deps: AppDeps) {
   app.use('*', csrfProtection(deps));
   app.use('*', loadMemberSession());
 
+  // Public pages.
   app.get('/', (c) => renderHomePage(c));
-  app.route('/', memberRoutes);
-  app.route('/', accountRoutes);
-  app.route('/', cardRoutes);
-  app.route('/', portalRoutes);
+  app.route('/', memberIdRoutes);
+  app.route('/', recoveryRoutes);
   app.route('/', helpRoutes);
-  app.route('/support', supportRoutes);
+  app.route('/support', consoleRoutes); // before the staff group: loads the staff session for all of /support
   if (!config.production) app.route('/', devMailboxRoutes);
+  // Pages by audience: a group's routes are registered together with its guard.
+  for (const group of memberRouteGroups) mountGroup(app, '/', group);
+  for (const group of staffRouteGroups) mountGroup(app, '/support', group);
 
   app.notFound((c) => renderHttpErrorPage(c, 404, 'http.404.title', 'http.404.body'));
   app.onError((error, c) => {

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { requireMember } from '../members/session.ts';
-import type { AppEnv } from '../web/context.ts';
+import type { MemberEnv } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
+import { requireMember } from '../web/route-groups.ts';
 import { applyForCard } from './apply.ts';
 import { enrollCard } from './enroll.ts';
 import { findEnrolledCards } from './repository.ts';
@@ -10,11 +10,8 @@ import { applyForm, enrollForm } from './schemas.ts';
 import { renderApplyPage, renderApplyResultPage } from './views/apply.tsx';
 import { renderEnrollPage, renderOtherMemberIdPage, renderStartPinLockedPage } from './views/enroll.tsx';
 
-/** Card application and enrollment (start procedure) routes. */
-export const cardRoutes = new Hono<AppEnv>();
-
-cardRoutes.use('/portal/enroll', requireMember());
-cardRoutes.use('/cards/*', requireMember());
+/** Card application and enrollment (start procedure) routes. Member pages only. */
+export const cardRoutes = new Hono<MemberEnv>().use(requireMember());
 
 /** Only what is safe to echo back: never the PIN, never the card number (PCI DSS 3.4.1: no page shows it). */
 function echo(raw: Record<string, string>) {
@@ -22,13 +19,13 @@ function echo(raw: Record<string, string>) {
 }
 
 cardRoutes.get('/portal/enroll', async (c) => {
-  const member = c.get('member')!;
+  const member = c.get('member');
   const enrolled = await findEnrolledCards(c.get('deps').db, member.id);
   return renderEnrollPage(c, { hasEnrolledCard: enrolled.length > 0 });
 });
 
 cardRoutes.post('/portal/enroll', async (c) => {
-  const member = c.get('member')!;
+  const member = c.get('member');
   const deps = c.get('deps');
   const hasEnrolledCard = (await findEnrolledCards(deps.db, member.id)).length > 0;
   const form = await parseForm(c, enrollForm);
@@ -59,6 +56,6 @@ cardRoutes.post('/cards/apply', async (c) => {
     return renderApplyPage(c, { values, errors: form.errors, status: 400 });
   }
   const { startPinConfirm: _confirm, ...application } = form.data;
-  const result = await applyForCard(c.get('deps'), { memberId: c.get('member')!.id, ...application });
+  const result = await applyForCard(c.get('deps'), { memberId: c.get('member').id, ...application });
   return renderApplyResultPage(c, result);
 });

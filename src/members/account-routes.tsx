@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import type { CurrentMember } from '../deps.ts';
 import { tryConsume } from '../security/rate-limit.ts';
-import type { AppContext, AppEnv } from '../web/context.ts';
+import type { AppEnv, MemberContext, MemberEnv, PublicContext } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
+import { requireMember } from '../web/route-groups.ts';
 import {
   changeEmailForm,
   changePasswordForm,
@@ -25,7 +25,7 @@ import { requestPasswordReset } from './forgot-password.ts';
 import { requestUserIdReminder } from './forgot-user-id.ts';
 import { completePasswordReset, findPasswordResetMember } from './reset-password.ts';
 import { tokenForm } from './schemas.ts';
-import { clearSessionCookie, requireMember } from './session.ts';
+import { clearSessionCookie } from './session.ts';
 import {
   renderForgotPasswordPage,
   renderForgotPasswordSentPage,
@@ -53,17 +53,20 @@ import {
   withdrawMember,
 } from './withdraw.ts';
 
-/** Account recovery and settings: forgot ID/password, email and password change, withdrawal. */
-export const accountRoutes = new Hono<AppEnv>();
+/** Account recovery, public: forgot ID/password, the reset link, the email-change link. */
+export const recoveryRoutes = new Hono<AppEnv>();
+
+/** Account settings, member pages only: email and password change, withdrawal. */
+export const accountRoutes = new Hono<MemberEnv>().use(requireMember());
 
 /** Anonymous recovery forms share the per-IP form budget with registration. */
-const ipAllows = async (c: AppContext) => tryConsume(c.get('deps').limiters.formByIp, c.get('ip'));
+const ipAllows = async (c: PublicContext) => tryConsume(c.get('deps').limiters.formByIp, c.get('ip'));
 
 // ---- forgot user ID ------------------------------------------------------------------------------------
 
-accountRoutes.get('/forgot/id', (c) => renderForgotUserIdPage(c));
+recoveryRoutes.get('/forgot/id', (c) => renderForgotUserIdPage(c));
 
-accountRoutes.post('/forgot/id', async (c) => {
+recoveryRoutes.post('/forgot/id', async (c) => {
   if (!(await ipAllows(c))) return renderCodedErrorPage(c, 'R01');
   const form = await parseForm(c, forgotUserIdForm);
   if (!form.ok) return renderForgotUserIdPage(c, { email: form.raw.email ?? '', errors: form.errors });
@@ -73,9 +76,9 @@ accountRoutes.post('/forgot/id', async (c) => {
 
 // ---- forgot password and the reset link --------------------------------------------------------------
 
-accountRoutes.get('/forgot/password', (c) => renderForgotPasswordPage(c));
+recoveryRoutes.get('/forgot/password', (c) => renderForgotPasswordPage(c));
 
-accountRoutes.post('/forgot/password', async (c) => {
+recoveryRoutes.post('/forgot/password', async (c) => {
   if (!(await ipAllows(c))) return renderCodedErrorPage(c, 'R01');
   const form = await parseForm(c, forgotPasswordForm);
   if (!form.ok)
@@ -84,7 +87,7 @@ accountRoutes.post('/forgot/password', async (c) => {
   return renderForgotPasswordSentPage(c, form.data.identifier);
 });
 
-accountRoutes.get('/reset-password', async (c) => {
+recoveryRoutes.get('/reset-password', async (c) => {
   const token = c.req.query('token') ?? '';
   if (!tokenForm.safeParse({ token }).success) return renderCodedErrorPage(c, 'M02');
   const member = await findPasswordResetMember(c.get('deps'), token);
@@ -92,7 +95,7 @@ accountRoutes.get('/reset-password', async (c) => {
   return renderResetPasswordPage(c, { token, userId: member.user_id });
 });
 
-accountRoutes.post('/reset-password', async (c) => {
+recoveryRoutes.post('/reset-password', async (c) => {
   const deps = c.get('deps');
   const tokenOnly = await parseForm(c, tokenForm);
   if (!tokenOnly.ok) return renderCodedErrorPage(c, 'M02');
@@ -119,22 +122,20 @@ accountRoutes.post('/reset-password', async (c) => {
 
 // ---- settings ---------------------------------------------------------------------------------------
 
-const current = (c: AppContext) => c.get('member') as CurrentMember;
-
-async function settingsPage(c: AppContext, props: Omit<SettingsProps, 'member' | 'userIdIsEmail'> = {}) {
-  const member = current(c);
+async function settingsPage(c: MemberContext, props: Omit<SettingsProps, 'member' | 'userIdIsEmail'> = {}) {
+  const member = c.get('member');
   const userIdIsEmail = await userIdFollowsEmail(c.get('deps'), member.id);
   return renderSettingsPage(c, { member, userIdIsEmail, ...props });
 }
 
-accountRoutes.get('/settings', requireMember(), (c) => {
+accountRoutes.get('/settings', (c) => {
   const t = c.get('t');
   const done = c.req.query('done');
   const notice = done === 'password' ? t('account.password.done') : undefined;
   return settingsPage(c, notice ? { notice } : {});
 });
 
-accountRoutes.post('/settings/email', requireMember(), async (c) => {
+accountRoutes.post('/settings/email', async (c) => {
   const t = c.get('t');
   const form = await parseForm(c, changeEmailForm);
   if (!form.ok)
@@ -142,7 +143,7 @@ accountRoutes.post('/settings/email', requireMember(), async (c) => {
       emailForm: { newEmail: form.raw.newEmail ?? '', errors: form.errors },
       status: 400,
     });
-  const result = await requestEmailChange(c.get('deps'), current(c), form.data);
+  const result = await requestEmailChange(c.get('deps'), c.get('member'), form.data);
   if (result.ok) return renderEmailSentPage(c, form.data.newEmail);
   if (result.reason === 'too_many') return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
   const errors =
@@ -153,7 +154,7 @@ accountRoutes.post('/settings/email', requireMember(), async (c) => {
 });
 
 // The link from the new mailbox: no login needed (the token proves the address; the request needed the password).
-accountRoutes.get('/settings/email/verify', async (c) => {
+recoveryRoutes.get('/settings/email/verify', async (c) => {
   const token = c.req.query('token') ?? '';
   if (!emailTokenForm.safeParse({ token }).success) return renderCodedErrorPage(c, 'M02');
   const change = await findEmailChangeToConfirm(c.get('deps'), token);
@@ -161,7 +162,7 @@ accountRoutes.get('/settings/email/verify', async (c) => {
   return renderEmailConfirmPage(c, { token, ...change });
 });
 
-accountRoutes.post('/settings/email/verify', async (c) => {
+recoveryRoutes.post('/settings/email/verify', async (c) => {
   const t = c.get('t');
   const form = await parseForm(c, emailTokenForm);
   if (!form.ok) return renderCodedErrorPage(c, 'M02');
@@ -181,9 +182,9 @@ accountRoutes.post('/settings/email/verify', async (c) => {
   return renderCodedErrorPage(c, 'M02');
 });
 
-accountRoutes.post('/settings/password', requireMember(), async (c) => {
+accountRoutes.post('/settings/password', async (c) => {
   const t = c.get('t');
-  const member = current(c);
+  const member = c.get('member');
   const form = await parseForm(c, changePasswordForm(member));
   if (!form.ok) return settingsPage(c, { passwordErrors: form.errors, status: 400 });
   const result = await changePassword(c.get('deps'), member, form.data);
@@ -197,11 +198,11 @@ accountRoutes.post('/settings/password', requireMember(), async (c) => {
 
 // ---- withdrawal -------------------------------------------------------------------------------------
 
-accountRoutes.get('/settings/withdraw', requireMember(), (c) => renderWithdrawPasswordPage(c));
+accountRoutes.get('/settings/withdraw', (c) => renderWithdrawPasswordPage(c));
 
-accountRoutes.post('/settings/withdraw', requireMember(), async (c) => {
+accountRoutes.post('/settings/withdraw', async (c) => {
   const t = c.get('t');
-  const member = current(c);
+  const member = c.get('member');
   const form = await parseForm(c, withdrawPasswordForm);
   if (!form.ok) return renderWithdrawPasswordPage(c, { errors: form.errors, status: 400 });
   const result = await startWithdrawal(c.get('deps'), member, form.data.password);
@@ -218,9 +219,9 @@ accountRoutes.post('/settings/withdraw', requireMember(), async (c) => {
   });
 });
 
-accountRoutes.post('/settings/withdraw/confirm', requireMember(), async (c) => {
+accountRoutes.post('/settings/withdraw/confirm', async (c) => {
   const deps = c.get('deps');
-  const member = current(c);
+  const member = c.get('member');
   const form = await parseForm(c, withdrawConfirmForm);
   const ticket = { ticket: form.raw.ticket ?? '', expires: form.raw.expires ?? '' };
   if (!isWithdrawalTicketValid(deps, member, ticket))
@@ -234,6 +235,5 @@ accountRoutes.post('/settings/withdraw/confirm', requireMember(), async (c) => {
     });
   await withdrawMember(deps, member.id);
   clearSessionCookie(c);
-  c.set('member', undefined);
   return renderWithdrawDonePage(c);
 });

@@ -16,10 +16,10 @@ import {
   renderVerifyTakenPage,
 } from './views/register.tsx';
 
-/** Member ID routes: login, logout, registration and its email verification. */
-export const memberRoutes = new Hono<AppEnv>();
+/** Member ID routes, public: login, logout, registration and its email verification. */
+export const memberIdRoutes = new Hono<AppEnv>();
 
-memberRoutes.get('/login', (c) => {
+memberIdRoutes.get('/login', (c) => {
   if (c.get('member')) return c.redirect('/portal', 303);
   const t = c.get('t');
   const notice =
@@ -31,7 +31,7 @@ memberRoutes.get('/login', (c) => {
   return renderLoginPage(c, notice ? { notice } : {});
 });
 
-memberRoutes.post('/login', async (c) => {
+memberIdRoutes.post('/login', async (c) => {
   const form = await parseForm(c, loginForm);
   if (!form.ok)
     return renderLoginPage(c, { identifier: form.raw.identifier ?? '', errors: form.errors, status: 400 });
@@ -52,7 +52,7 @@ memberRoutes.post('/login', async (c) => {
   });
 });
 
-memberRoutes.post('/logout', async (c) => {
+memberIdRoutes.post('/logout', async (c) => {
   const token = readSessionCookie(c);
   if (token) {
     const { db } = c.get('deps');
@@ -69,9 +69,9 @@ memberRoutes.post('/logout', async (c) => {
   return c.redirect('/login?loggedOut=1', 303);
 });
 
-memberRoutes.get('/register', (c) => renderRegisterPage(c));
+memberIdRoutes.get('/register', (c) => renderRegisterPage(c));
 
-memberRoutes.post('/register', async (c) => {
+memberIdRoutes.post('/register', async (c) => {
   const deps = c.get('deps');
   if (!(await tryConsume(deps.limiters.formByIp, c.get('ip')))) return renderCodedErrorPage(c, 'R01');
   const form = await parseForm(c, registerForm);
@@ -80,13 +80,13 @@ memberRoutes.post('/register', async (c) => {
   return renderRegisterSentPage(c, form.data.email);
 });
 
-memberRoutes.get('/register/verify', (c) => {
+memberIdRoutes.get('/register/verify', (c) => {
   const token = c.req.query('token') ?? '';
   if (!tokenForm.safeParse({ token }).success) return renderCodedErrorPage(c, 'M02');
   return renderVerifyPage(c, token);
 });
 
-memberRoutes.post('/register/verify', async (c) => {
+memberIdRoutes.post('/register/verify', async (c) => {
   const form = await parseForm(c, tokenForm);
   if (!form.ok) return renderCodedErrorPage(c, 'M02');
   const result = await completeRegistration(c.get('deps'), form.data.token);

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '../db/database.ts';
 import type { CurrentMember } from '../deps.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
-import type { AppContext, AppEnv } from '../web/context.ts';
+import type { AppEnv, RequestContext } from '../web/context.ts';
 import { cookieName } from '../web/middleware.ts';
 import { deleteSession, findLiveSession, insertSession, touchSession } from './repository.ts';
 
@@ -46,7 +46,7 @@ export async function validateMemberSession(
   return { id: row.id, userId: row.user_id, email: row.email, lang: row.lang, sessionTokenHash: tokenHash };
 }
 
-export function setSessionCookie(c: AppContext, token: string) {
+export function setSessionCookie(c: RequestContext, token: string) {
   const { config } = c.get('deps');
   setCookie(c, cookieName(c.get('deps'), BASE_COOKIE), token, {
     path: '/',
@@ -57,14 +57,14 @@ export function setSessionCookie(c: AppContext, token: string) {
   });
 }
 
-export function clearSessionCookie(c: AppContext) {
+export function clearSessionCookie(c: RequestContext) {
   deleteCookie(c, cookieName(c.get('deps'), BASE_COOKIE), {
     path: '/',
     secure: c.get('deps').config.secureCookies,
   });
 }
 
-export function readSessionCookie(c: AppContext): string | undefined {
+export function readSessionCookie(c: RequestContext): string | undefined {
   return getCookie(c, cookieName(c.get('deps'), BASE_COOKIE));
 }
 
@@ -82,15 +82,6 @@ export function loadMemberSession(): MiddlewareHandler<AppEnv> {
       }
     }
     await next();
-  };
-}
-
-/** Guards member pages: without a live session, go to the login page (saying the session expired if it did). */
-export function requireMember(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (!c.get('member')) return c.redirect(c.get('sessionExpired') ? '/login?expired=1' : '/login', 303);
-    await next();
-    return undefined;
   };
 }
 

@@ -1,26 +1,23 @@
 import { Hono } from 'hono';
 import { renderStartPinLockedPage } from '../cards/views/enroll.tsx';
-import { requireMember } from '../members/session.ts';
-import type { AppContext, AppEnv } from '../web/context.ts';
+import type { MemberContext, MemberEnv } from '../web/context.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
+import { requireMember } from '../web/route-groups.ts';
 import { loadPortalHome, loadStatements } from './dashboard.ts';
 import { renderDashboardPage, StillWorks } from './views/dashboard.tsx';
 import { renderStatementsPage } from './views/statements.tsx';
 
-/** Card portal routes: dashboard, statements, billing, points. */
-export const portalRoutes = new Hono<AppEnv>();
-
-portalRoutes.use('/portal', requireMember());
-portalRoutes.use('/portal/statements', requireMember());
+/** Card portal routes: dashboard, statements, billing, points. Member pages only. */
+export const portalRoutes = new Hono<MemberEnv>().use(requireMember());
 
 /** ?card=ID picks one of the member's enrolled cards; anything else means "the default card". */
-function chosenCard(c: AppContext): number | undefined {
+function chosenCard(c: MemberContext): number | undefined {
   const value = c.req.query('card');
   return value && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
 }
 
 portalRoutes.get('/portal', async (c) => {
-  const home = await loadPortalHome(c.get('deps'), c.get('member')!.id, chosenCard(c));
+  const home = await loadPortalHome(c.get('deps'), c.get('member').id, chosenCard(c));
   switch (home.kind) {
     case 'enroll':
       return c.redirect('/portal/enroll', 303);
@@ -34,7 +31,7 @@ portalRoutes.get('/portal', async (c) => {
 });
 
 portalRoutes.get('/portal/statements', async (c) => {
-  const statements = await loadStatements(c.get('deps'), c.get('member')!.id, chosenCard(c));
+  const statements = await loadStatements(c.get('deps'), c.get('member').id, chosenCard(c));
   if (statements.kind === 'none') return c.redirect('/portal', 303);
   return renderStatementsPage(c, statements);
 });

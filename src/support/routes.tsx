@@ -1,8 +1,8 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { Notice } from '../web/components.tsx';
-import type { AppContext, AppEnv } from '../web/context.ts';
+import type { AppContext, AppEnv, StaffContext, StaffEnv } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
-import { renderCodedErrorPage } from '../web/pages.tsx';
+import { renderCodedErrorPage, renderHttpErrorPage } from '../web/pages.tsx';
 import { verifyAuditChain } from './audit.ts';
 import { createStaff } from './create-staff.ts';
 import { findCardsByLast4, findMembers } from './find-members.ts';
@@ -17,7 +17,7 @@ import {
 } from './member-actions.ts';
 import { loadMemberCase } from './member-case.ts';
 import { listRecentAuditRows, listStaff } from './repository.ts';
-import { enforceConsoleAccess } from './roles.ts';
+import { accessFor, roleAtLeast } from './roles.ts';
 import {
   cardSearchForm,
   cardStatusForm,
@@ -29,7 +29,6 @@ import {
   verifyForm,
 } from './schemas.ts';
 import {
-  type CurrentStaff,
   clearStaffCookie,
   endStaffSession,
   loadStaffSession,
@@ -43,23 +42,50 @@ import { renderStaffLoginPage } from './views/login.tsx';
 import { DONE_NOTICES, type DoneNotice, type MemberPageProps, renderMemberPage } from './views/member.tsx';
 import { renderSearchPage } from './views/search.tsx';
 
-/**
- * Support console routes (mounted under /support). Who may call each one is declared in roles.ts and
- * enforced by one middleware; handlers only parse, call a flow and render.
- */
-export const supportRoutes = new Hono<AppEnv>();
+const consolePath = (c: AppContext) => c.req.path.replace(/^\/support/, '');
 
-supportRoutes.use('*', loadStaffSession());
-supportRoutes.use('*', enforceConsoleAccess());
-
-/** The signed-in staff member; enforceConsoleAccess guarantees one on every non-public route. */
-function staffOf(c: AppContext): CurrentStaff {
-  const staff = c.get('staff');
-  if (!staff) throw new Error('console route reached without a staff session');
-  return staff;
+/** Console-wide: a path that roles.ts does not declare answers 404, signed in or not. */
+function declaredRoutesOnly(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!accessFor(c.req.method, consolePath(c)))
+      return renderHttpErrorPage(c, 404, 'http.404.title', 'http.404.body');
+    await next();
+    return undefined;
+  };
 }
 
-supportRoutes.get('/login', (c) => {
+/**
+ * Guards the console's staff group: no staff session → the login page (saying the session timed out if it
+ * did); a role below the one roles.ts declares for the route → 403. After it, StaffEnv's staff member is set.
+ */
+function requireStaff(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const staff = c.get('staff');
+    if (!staff)
+      return c.redirect(c.get('staffSessionExpired') ? '/support/login?expired=1' : '/support/login', 303);
+    const access = accessFor(c.req.method, consolePath(c));
+    if (!access) return renderHttpErrorPage(c, 404, 'http.404.title', 'http.404.body');
+    if (access !== 'public' && !roleAtLeast(staff.role, access))
+      return renderHttpErrorPage(c, 403, 'http.403.title', 'support.forbidden');
+    await next();
+    return undefined;
+  };
+}
+
+/**
+ * Support console (mounted under /support), public part: the staff session is loaded for every console
+ * path, undeclared paths answer 404, and login/logout need no session. Who may call each staff route is
+ * declared in roles.ts; handlers only parse, call a flow and render.
+ */
+export const consoleRoutes = new Hono<AppEnv>();
+
+consoleRoutes.use('*', loadStaffSession());
+consoleRoutes.use('*', declaredRoutesOnly());
+
+/** The console's pages for signed-in staff (mounted under /support after consoleRoutes). */
+export const staffRoutes = new Hono<StaffEnv>().use(requireStaff());
+
+consoleRoutes.get('/login', (c) => {
   if (c.get('staff')) return c.redirect('/support', 303);
   const t = c.get('t');
   const notice = c.req.query('expired')
@@ -70,7 +96,7 @@ supportRoutes.get('/login', (c) => {
   return renderStaffLoginPage(c, notice ? { notice } : {});
 });
 
-supportRoutes.post('/login', async (c) => {
+consoleRoutes.post('/login', async (c) => {
   const form = await parseForm(c, staffLoginForm);
   if (!form.ok)
     return renderStaffLoginPage(c, { login: form.raw.login ?? '', errors: form.errors, status: 400 });
@@ -83,16 +109,16 @@ supportRoutes.post('/login', async (c) => {
   return renderStaffLoginPage(c, { login: form.data.login, failed: true, status: 401 });
 });
 
-supportRoutes.post('/logout', async (c) => {
+consoleRoutes.post('/logout', async (c) => {
   const token = readStaffCookie(c);
   if (token) await endStaffSession(c.get('deps').db, token);
   clearStaffCookie(c);
   return c.redirect('/support/login?loggedOut=1', 303);
 });
 
-supportRoutes.get('/', (c) => renderSearchPage(c));
+staffRoutes.get('/', (c) => renderSearchPage(c));
 
-supportRoutes.get('/members', async (c) => {
+staffRoutes.get('/members', async (c) => {
   const parsed = memberSearchForm.safeParse({ q: c.req.query('q') ?? '' });
   if (!parsed.success)
     return renderSearchPage(c, { errors: { q: c.get('t')('support.v.query') }, status: 400 });
@@ -100,7 +126,7 @@ supportRoutes.get('/members', async (c) => {
   return renderSearchPage(c, { query: parsed.data.q, members });
 });
 
-supportRoutes.get('/cards', async (c) => {
+staffRoutes.get('/cards', async (c) => {
   const raw = { last4: c.req.query('last4') ?? '', birthDate: c.req.query('birthDate') ?? '' };
   const parsed = cardSearchForm.safeParse(raw);
   if (!parsed.success) {
@@ -115,8 +141,8 @@ supportRoutes.get('/cards', async (c) => {
 });
 
 /** Renders the member page, or 404 when the id names no member. */
-async function memberPage(c: AppContext, memberId: number, props: MemberPageProps = {}) {
-  const data = await loadMemberCase(c.get('deps'), staffOf(c), memberId);
+async function memberPage(c: StaffContext, memberId: number, props: MemberPageProps = {}) {
+  const data = await loadMemberCase(c.get('deps'), c.get('staff'), memberId);
   if (!data) return notFound(c);
   return renderMemberPage(c, data, props);
 }
@@ -140,20 +166,20 @@ function memberIdOf(c: AppContext): number | undefined {
   return r.success ? r.data : undefined;
 }
 
-supportRoutes.get('/members/:memberId', async (c) => {
+staffRoutes.get('/members/:memberId', async (c) => {
   const memberId = memberIdOf(c);
   if (!memberId) return notFound(c);
   const done = c.req.query('done');
   return memberPage(c, memberId, done && done in DONE_NOTICES ? { done: done as DoneNotice } : {});
 });
 
-supportRoutes.post('/members/:memberId/verify', async (c) => {
+staffRoutes.post('/members/:memberId/verify', async (c) => {
   const memberId = memberIdOf(c);
   if (!memberId) return notFound(c);
   const form = await parseForm(c, verifyForm);
   if (!form.ok)
     return memberPage(c, memberId, { verifyErrors: form.errors, verifyValues: form.raw, status: 400 });
-  const result = await verifyCallerIdentity(c.get('deps'), staffOf(c), memberId, form.data);
+  const result = await verifyCallerIdentity(c.get('deps'), c.get('staff'), memberId, form.data);
   if (!result.ok && result.code === 'too_many_attempts')
     return memberPage(c, memberId, {
       verifyErrors: { cardId: c.get('t')('support.verify.tooMany') },
@@ -169,7 +195,7 @@ supportRoutes.post('/members/:memberId/verify', async (c) => {
 });
 
 /** Maps an action's result to a redirect back to the member page, or a page that says what is missing. */
-function afterAction(c: AppContext, memberId: number, result: ActionResult, done: DoneNotice) {
+function afterAction(c: StaffContext, memberId: number, result: ActionResult, done: DoneNotice) {
   if (result.ok) return c.redirect(`/support/members/${memberId}?done=${done}`, 303);
   if (result.code === 'not_found') return notFound(c);
   const t = c.get('t');
@@ -192,40 +218,45 @@ function cardIdOf(c: AppContext): number | undefined {
   return r.success ? r.data : undefined;
 }
 
-supportRoutes.post('/members/:memberId/cards/:cardId/unlock-pin', async (c) => {
+staffRoutes.post('/members/:memberId/cards/:cardId/unlock-pin', async (c) => {
   const memberId = memberIdOf(c);
   const cardId = cardIdOf(c);
   if (!memberId || !cardId) return notFound(c);
   return afterAction(
     c,
     memberId,
-    await unlockCardStartPin(c.get('deps'), staffOf(c), memberId, cardId),
+    await unlockCardStartPin(c.get('deps'), c.get('staff'), memberId, cardId),
     'pin',
   );
 });
 
-supportRoutes.post('/members/:memberId/unlock-login', async (c) => {
+staffRoutes.post('/members/:memberId/unlock-login', async (c) => {
   const memberId = memberIdOf(c);
   if (!memberId) return notFound(c);
-  return afterAction(c, memberId, await unlockMemberLogin(c.get('deps'), staffOf(c), memberId), 'login');
+  return afterAction(c, memberId, await unlockMemberLogin(c.get('deps'), c.get('staff'), memberId), 'login');
 });
 
-supportRoutes.post('/members/:memberId/password-reset', async (c) => {
+staffRoutes.post('/members/:memberId/password-reset', async (c) => {
   const memberId = memberIdOf(c);
   if (!memberId) return notFound(c);
-  return afterAction(c, memberId, await sendPasswordResetLink(c.get('deps'), staffOf(c), memberId), 'reset');
+  return afterAction(
+    c,
+    memberId,
+    await sendPasswordResetLink(c.get('deps'), c.get('staff'), memberId),
+    'reset',
+  );
 });
 
-supportRoutes.post('/members/:memberId/force-withdraw', async (c) => {
+staffRoutes.post('/members/:memberId/force-withdraw', async (c) => {
   const memberId = memberIdOf(c);
   if (!memberId) return notFound(c);
   const form = await parseForm(c, reasonForm);
   if (!form.ok) return memberPage(c, memberId, { reasonErrors: form.errors, status: 400 });
-  const result = await forceWithdraw(c.get('deps'), staffOf(c), memberId, form.data.reason);
+  const result = await forceWithdraw(c.get('deps'), c.get('staff'), memberId, form.data.reason);
   return afterAction(c, memberId, result, 'withdrawn');
 });
 
-supportRoutes.post('/members/:memberId/cards/:cardId/status', async (c) => {
+staffRoutes.post('/members/:memberId/cards/:cardId/status', async (c) => {
   const memberId = memberIdOf(c);
   const cardId = cardIdOf(c);
   if (!memberId || !cardId) return notFound(c);
@@ -235,20 +266,20 @@ supportRoutes.post('/members/:memberId/cards/:cardId/status', async (c) => {
   return afterAction(
     c,
     memberId,
-    await changeCardStatus(c.get('deps'), staffOf(c), memberId, cardId, status, reason),
+    await changeCardStatus(c.get('deps'), c.get('staff'), memberId, cardId, status, reason),
     'card',
   );
 });
 
-supportRoutes.get('/audit', async (c) => {
+staffRoutes.get('/audit', async (c) => {
   const { db } = c.get('deps');
   const [check, rows] = await Promise.all([verifyAuditChain(db), listRecentAuditRows(db, 100)]);
   return renderAuditPage(c, check, rows);
 });
 
-supportRoutes.get('/staff', async (c) => renderStaffPage(c, await listStaff(c.get('deps').db)));
+staffRoutes.get('/staff', async (c) => renderStaffPage(c, await listStaff(c.get('deps').db)));
 
-supportRoutes.post('/staff', async (c) => {
+staffRoutes.post('/staff', async (c) => {
   const deps = c.get('deps');
   const form = await parseForm(c, createStaffForm);
   if (!form.ok)
@@ -257,7 +288,7 @@ supportRoutes.post('/staff', async (c) => {
       errors: form.errors,
       status: 400,
     });
-  const result = await createStaff(deps, form.data, staffOf(c).id);
+  const result = await createStaff(deps, form.data, c.get('staff').id);
   const t = c.get('t');
   if (!result.ok) {
     const errors =

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '../db/database.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
-import type { AppContext, AppEnv } from '../web/context.ts';
+import type { AppEnv, RequestContext } from '../web/context.ts';
 import { cookieName } from '../web/middleware.ts';
 import {
   deleteStaffSession,
@@ -25,14 +25,6 @@ export interface CurrentStaff {
   displayName: string;
   role: StaffRole;
   sessionTokenHash: string;
-}
-
-declare module 'hono' {
-  interface ContextVariableMap {
-    /** Set only under /support by loadStaffSession. */
-    staff: CurrentStaff | undefined;
-    staffSessionExpired: boolean;
-  }
 }
 
 /** 256-bit random token in the cookie, only its SHA-256 in the database. */
@@ -72,7 +64,7 @@ export function endStaffSession(db: Db, token: string) {
 }
 
 // The __Host- prefix requires path=/, so the cookie reaches every path; only the /support middleware reads it.
-export function setStaffCookie(c: AppContext, token: string) {
+export function setStaffCookie(c: RequestContext, token: string) {
   setCookie(c, cookieName(c.get('deps'), BASE_COOKIE), token, {
     path: '/',
     httpOnly: true,
@@ -82,14 +74,14 @@ export function setStaffCookie(c: AppContext, token: string) {
   });
 }
 
-export function clearStaffCookie(c: AppContext) {
+export function clearStaffCookie(c: RequestContext) {
   deleteCookie(c, cookieName(c.get('deps'), BASE_COOKIE), {
     path: '/',
     secure: c.get('deps').config.secureCookies,
   });
 }
 
-export function readStaffCookie(c: AppContext): string | undefined {
+export function readStaffCookie(c: RequestContext): string | undefined {
   return getCookie(c, cookieName(c.get('deps'), BASE_COOKIE));
 }
 

@@ -7,6 +7,8 @@ export interface PageOptions {
   status?: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 500 | 503;
   /** Narrow single-column layout for forms. */
   narrow?: boolean;
+  /** The session ended while answering (withdrawal): show the page as to a visitor. */
+  loggedOut?: boolean;
 }
 
 /** Link to the same page in another language, keeping the path and other query parameters. */
@@ -20,7 +22,7 @@ function languageHref(c: AppContext, lang: 'ja' | 'en'): string {
 export function renderPage(c: AppContext, options: PageOptions, body: Child) {
   const t = c.get('t');
   const lang = c.get('lang');
-  const member = c.get('member');
+  const member = options.loggedOut ? undefined : c.get('member');
   const nonce = c.get('secureHeadersNonce');
   const { config } = c.get('deps');
   // The support console has its own bar (support/views/frame.tsx); the member navigation stays off it.

@@ -114,7 +114,7 @@ export function renderWithdrawDonePage(c: AppContext) {
   const t = c.get('t');
   return renderPage(
     c,
-    { title: t('withdraw.done.title'), narrow: true },
+    { title: t('withdraw.done.title'), narrow: true, loggedOut: true },
     <>
       <h1>{t('withdraw.done.title')}</h1>
       <Notice kind="success">
