@@ -23,12 +23,16 @@ export interface ScaleBatch {
   startPinHash: string;
   /** One encrypted placeholder number shared by every scale card (see bench/README.md). */
   numberEnc: string;
+  /** Points rate (config POINTS_YEN_PER_POINT). */
+  yenPerPoint: number;
 }
 
 /**
  * Members from..to with one active card each (enrolled), and transactionsPerMember transactions per card
  * spread over the last 15 months — one statement, generated inside the database (no row crosses the wire).
- * number_hash is 'scale-<n>' (unique, never a real keyed hash), last4 derives from n.
+ * number_hash is 'scale-<n>' (unique, never a real keyed hash), last4 derives from n. Statement data as the
+ * portal reads it: a category per merchant, one line in 20 revolving and one in 20 in 3/6/12 instalments,
+ * points at `yenPerPoint`, one points use per card, and the two oldest surely-paid months paid.
  */
 export async function insertScaleBatch(db: Db, b: ScaleBatch): Promise<void> {
   await sql`
@@ -48,16 +52,38 @@ export async function insertScaleBatch(db: Db, b: ScaleBatch): Promise<void> {
     ), e as (
       insert into card_enrollments (card_id, member_id, enrolled_at)
       select id, member_id, now() from c
+    ), p as (
+      insert into card_point_events (card_id, occurred_on, kind, points, description, external_id)
+      select c.id, current_date - (c.id % 300), 'used', -(100 + c.id % 400), 'Points used', 'scale-use-' || c.id
+      from c
+    ), pay as (
+      insert into card_statement_payments (card_id, month, amount, paid_on)
+      select c.id, (date_trunc('month', current_date) - make_interval(months => k))::date, (c.id * 13) % 50000,
+             (date_trunc('month', current_date) - make_interval(months => k - 1))::date + 26
+      from c cross join generate_series(2, 3) k
+    ), t as (
+      select c.id as card_id, c.number_hash, i,
+             current_date - ((c.id * 7 + i * 41) % 455) as used_on,
+             1 + (c.id + i) % 6 as shop,
+             100 + (c.id * 31 + i * 7919) % 30000 as amount,
+             (c.id + i * 3) % 20 as method
+      from c cross join generate_series(1, ${b.transactionsPerMember}::int) i
     )
-    insert into card_transactions (card_id, used_on, merchant, amount, external_id)
-    select c.id, current_date - ((c.id * 7 + i * 41) % 455),
-           (array['Convenience store', 'Supermarket', 'Railway', 'Online shop', 'Restaurant', 'Pharmacy'])[1 + (c.id + i) % 6],
-           100 + (c.id * 31 + i * 7919) % 30000, c.number_hash || '-' || i
-    from c cross join generate_series(1, ${b.transactionsPerMember}::int) i
+    insert into card_transactions (card_id, used_on, merchant, amount, external_id, kind, category,
+                                   payment_method, instalments, points)
+    select card_id, used_on,
+           (array['Convenience store', 'Supermarket', 'Railway', 'Online shop', 'Restaurant', 'Pharmacy'])[shop],
+           amount, number_hash || '-' || i, 'purchase',
+           (array['groceries', 'groceries', 'transport', 'shopping', 'dining', 'health'])[shop],
+           case method when 0 then 'revolving' when 1 then 'instalment' else 'one_time' end,
+           case method when 1 then (array[3, 6, 12])[1 + i % 3] end,
+           amount / ${b.yenPerPoint}::int
+    from t
   `.execute(db);
 }
 
 /** Refreshes planner statistics after a bulk load. */
 export async function analyzeScaleTables(db: Db): Promise<void> {
-  await sql`analyze members, cards, card_enrollments, card_transactions, member_sessions`.execute(db);
+  await sql`analyze members, cards, card_enrollments, card_transactions, member_sessions, card_point_events,
+    card_statement_payments`.execute(db);
 }

@@ -50,6 +50,7 @@ export async function seedScale(
       passwordHash,
       startPinHash,
       numberEnc,
+      yenPerPoint: config.points.yenPerPoint,
     });
     progress(to - existing, toAdd);
   }
