@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server.ts';
-import { browserAvailable, launchBrowser, seriousA11yViolations, startTestServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, seriousA11yViolations, startTestServer, withBrowserServer } from './harness.ts';
 
 const run = browserAvailable();
 
@@ -26,25 +25,9 @@ const landings: { login: string; password: string; path: RegExp; shows: string }
 ];
 
 describe.runIf(run)('card portal in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = withBrowserServer();
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(lang: 'ja' | 'en', width = 1280): Promise<Page> {
-    const context = await browser.newContext({
-      locale: lang === 'ja' ? 'ja-JP' : 'en-US',
-      viewport: { width, height: 900 },
-    });
-    return context.newPage();
-  }
+  const newPage = (lang: 'ja' | 'en', width = 1280): Promise<Page> => e2e.newPage({ lang, width });
 
   async function logIn(page: Page, base: string, lang: 'ja' | 'en', login: string, password: string) {
     await page.goto(`${base}/login?lang=${lang}`);
@@ -66,7 +49,7 @@ describe.runIf(run)('card portal in a real browser', () => {
     it(`lands every demo member on the right page (${lang}), each page free of serious a11y problems`, async () => {
       for (const m of landings) {
         const page = await newPage(lang);
-        await logIn(page, server.url, lang, m.login, m.password);
+        await logIn(page, e2e.server.url, lang, m.login, m.password);
         expect(page.url(), m.login).toMatch(m.path);
         expect(await page.content(), m.login).toContain(m.shows);
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
@@ -77,7 +60,7 @@ describe.runIf(run)('card portal in a real browser', () => {
 
     it(`shows the ID mismatch with the masked applying ID to twoids.alt (${lang})`, async () => {
       const page = await newPage(lang);
-      await logIn(page, server.url, lang, 'twoids.alt@example.jp', 'two-ids-second-2026');
+      await logIn(page, e2e.server.url, lang, 'twoids.alt@example.jp', 'two-ids-second-2026');
       expect(page.url()).toMatch(/\/portal\/enroll$/);
       expect(await seriousA11yViolations(page)).toEqual([]);
       await page.locator('#f-cardNumber').fill('4980 1234 5678 9029');
@@ -96,7 +79,7 @@ describe.runIf(run)('card portal in a real browser', () => {
 
   it('enrolls newcard with its start PIN into the dashboard, and screenshots it at phone and desktop width', async () => {
     const page = await newPage('en', 390);
-    await logIn(page, server.url, 'en', 'newcard@example.jp', 'first-login-2026');
+    await logIn(page, e2e.server.url, 'en', 'newcard@example.jp', 'first-login-2026');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await enroll(page, '4980123456789011', '1990-04-01', '4721');
     expect(page.url()).toMatch(/\/portal\?card=\d+$/);
@@ -108,12 +91,12 @@ describe.runIf(run)('card portal in a real browser', () => {
       ['en', 1280],
     ] as const) {
       const shot = await newPage(lang, width);
-      await logIn(shot, server.url, lang, 'hanako@example.jp', 'sakura-2026-demo');
+      await logIn(shot, e2e.server.url, lang, 'hanako@example.jp', 'sakura-2026-demo');
       expect(await seriousA11yViolations(shot)).toEqual([]);
       await shot.screenshot({ path: `/tmp/cards-dashboard-${lang}-${width}.png`, fullPage: true });
-      await shot.goto(`${server.url}/portal/statements?lang=${lang}`);
+      await shot.goto(`${e2e.server.url}/portal/statements?lang=${lang}`);
       expect(await seriousA11yViolations(shot)).toEqual([]);
-      await shot.goto(`${server.url}/cards/apply?lang=${lang}`);
+      await shot.goto(`${e2e.server.url}/cards/apply?lang=${lang}`);
       expect(await seriousA11yViolations(shot)).toEqual([]);
       await shot.context().close();
     }

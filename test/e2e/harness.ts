@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { listRecentMail } from '../../src/mail/outbox.ts';
@@ -67,6 +68,55 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+export interface BrowserServer {
+  /** The running server (started in beforeAll). */
+  readonly server: RunningServer;
+  /** The shared browser (launched in beforeAll). */
+  readonly browser: Browser;
+  /**
+   * A page in a fresh browser context (its own cookies) with the locale of `lang` (default en); `width`
+   * sets a viewport of that width × 900, `javaScript: false` turns scripts off.
+   */
+  newPage(options?: { lang?: 'ja' | 'en'; width?: number; javaScript?: boolean }): Promise<Page>;
+}
+
+/**
+ * For a browser test file: starts a test server (with `env` over the defaults) and one browser before the
+ * file's tests, and closes both after them. Call it inside the `describe`.
+ */
+export function withBrowserServer(env: Record<string, string> = {}): BrowserServer {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('withBrowserServer: used before beforeAll ran');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+    async newPage({ lang = 'en', width, javaScript = true } = {}) {
+      const context = await started(browser).newContext({
+        locale: lang === 'ja' ? 'ja-JP' : 'en-US',
+        ...(width ? { viewport: { width, height: 900 } } : {}),
+        javaScriptEnabled: javaScript,
+      });
+      return context.newPage();
+    },
+  };
 }
 
 /** Axe violations of impact serious or critical on the current page (what the suite requires to be none). */

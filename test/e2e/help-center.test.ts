@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../src/errors/catalog.ts';
 import { articlePath, helpCategories, helpLibrary } from '../../src/help/articles.ts';
 import {
@@ -11,8 +11,7 @@ import {
 } from '../../src/help/troubleshooter.ts';
 import { categoryPath } from '../../src/help/views/articles.tsx';
 import { type Lang, translate } from '../../src/i18n/index.ts';
-import type { RunningServer } from '../../src/server.ts';
-import { browserAvailable, launchBrowser, seriousA11yViolations, startTestServer } from './harness.ts';
+import { browserAvailable, seriousA11yViolations, withBrowserServer } from './harness.ts';
 
 const run = browserAvailable();
 
@@ -29,26 +28,10 @@ function labelOf(lang: Lang, answer: TroubleAnswer): string {
 }
 
 describe.runIf(run)('help center in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = withBrowserServer();
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(lang: Lang, options: { width?: number; javaScript?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      locale: lang === 'ja' ? 'ja-JP' : 'en-US',
-      viewport: { width: options.width ?? 1280, height: 900 },
-      javaScriptEnabled: options.javaScript ?? true,
-    });
-    return context.newPage();
-  }
+  const newPage = (lang: Lang, options: { width?: number; javaScript?: boolean } = {}): Promise<Page> =>
+    e2e.newPage({ lang, width: options.width ?? 1280, javaScript: options.javaScript });
 
   it.each(['ja', 'en'] as const)(
     'answers the troubleshooter by clicking, without JavaScript, and lands on the fix for each of the 12 causes (%s)',
@@ -58,7 +41,7 @@ describe.runIf(run)('help center in a real browser', () => {
         const fix = fixForCause.get(cause as DomainCause);
         expect(fix, `cause ${cause}`).toBeDefined();
         const answers = answersToReach(fix!.id)!;
-        await page.goto(`${server.url}/help/login-trouble?lang=${lang}`);
+        await page.goto(`${e2e.server.url}/help/login-trouble?lang=${lang}`);
         for (const answer of answers) {
           await page.getByRole('link', { name: labelOf(lang, answer), exact: true }).click();
         }
@@ -94,9 +77,9 @@ describe.runIf(run)('help center in a real browser', () => {
       ];
       const failures: string[] = [];
       const page = await newPage(lang);
-      await page.goto(`${server.url}/help?lang=${lang}`);
+      await page.goto(`${e2e.server.url}/help?lang=${lang}`);
       for (const path of paths) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${e2e.server.url}${path}`);
         for (const v of await seriousA11yViolations(page)) failures.push(`${path}: ${v}`);
       }
       await page.context().close();
@@ -108,9 +91,9 @@ describe.runIf(run)('help center in a real browser', () => {
   it('looks right at phone width (screenshots for review)', async () => {
     for (const lang of ['ja', 'en'] as const) {
       const page = await newPage(lang, { width: 390 });
-      await page.goto(`${server.url}/help/login-trouble?step=message&lang=${lang}`);
+      await page.goto(`${e2e.server.url}/help/login-trouble?step=message&lang=${lang}`);
       await page.screenshot({ path: `/tmp/help-trouble-${lang}.png`, fullPage: true });
-      await page.goto(`${server.url}/help/card-payment/card-not-eligible?lang=${lang}`);
+      await page.goto(`${e2e.server.url}/help/card-payment/card-not-eligible?lang=${lang}`);
       await page.screenshot({ path: `/tmp/help-article-${lang}.png`, fullPage: true });
       // Nothing wider than the viewport: no sideways scrolling on a phone.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -1,37 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   browserAvailable,
   latestMailTo,
-  launchBrowser,
   linkIn,
   seriousA11yViolations,
-  startTestServer,
+  withBrowserServer,
 } from './harness.ts';
 
 const run = browserAvailable();
 
 describe.runIf(run)('member ID in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = withBrowserServer({ LOGIN_MAX_FAILURES: '3' });
 
-  beforeAll(async () => {
-    server = await startTestServer({ LOGIN_MAX_FAILURES: '3' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(lang: 'ja' | 'en'): Promise<Page> {
-    const context = await browser.newContext({ locale: lang === 'ja' ? 'ja-JP' : 'en-US' });
-    return context.newPage();
-  }
+  const newPage = (lang: 'ja' | 'en'): Promise<Page> => e2e.newPage({ lang });
 
   async function logIn(page: Page, identifier: string, password: string) {
-    await page.goto(`${server.url}/login?lang=en`);
+    await page.goto(`${e2e.server.url}/login?lang=en`);
     await page.getByLabel('User ID or email').fill(identifier);
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Log in' }).click();
@@ -39,7 +24,7 @@ describe.runIf(run)('member ID in a real browser', () => {
 
   it('registers, verifies by email, logs in and out (en)', async () => {
     const page = await newPage('en');
-    await page.goto(`${server.url}/register?lang=en`);
+    await page.goto(`${e2e.server.url}/register?lang=en`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByLabel('User ID').fill('newbie2026');
     await page.getByLabel('Email').fill('newbie@example.jp');
@@ -47,7 +32,7 @@ describe.runIf(run)('member ID in a real browser', () => {
     await page.getByRole('button', { name: 'Send confirmation email' }).click();
     expect(await page.textContent('h1')).toContain('Check your email');
 
-    const mail = await latestMailTo(server, 'newbie@example.jp');
+    const mail = await latestMailTo(e2e.server, 'newbie@example.jp');
     expect(mail?.subject).toContain('Finish your registration');
     await page.goto(linkIn(mail!.text, '/register/verify'));
     await page.getByRole('button', { name: 'Complete registration' }).click();
@@ -62,7 +47,7 @@ describe.runIf(run)('member ID in a real browser', () => {
 
   it('gives the same answer for a wrong password and an unknown ID, and shows the swapped-fields hint (ja)', async () => {
     const page = await newPage('ja');
-    await page.goto(`${server.url}/login?lang=ja`);
+    await page.goto(`${e2e.server.url}/login?lang=ja`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.locator('#f-identifier').fill('hanako@example.jp');
     await page.locator('#f-password').fill('not-her-password-1');
@@ -87,7 +72,7 @@ describe.runIf(run)('member ID in a real browser', () => {
     for (let i = 0; i < 3; i++) await logIn(page, 'taro0123', `wrong-password-${i}`);
     await logIn(page, 'taro0123', 'fuji-san-3776m');
     expect(await page.locator('#login-error').innerText()).toContain('The user ID or password is incorrect');
-    const mail = await latestMailTo(server, 'taro@example.jp');
+    const mail = await latestMailTo(e2e.server, 'taro@example.jp');
     expect(mail?.subject).toContain('アカウントを一時的にロックしました');
   });
 });

@@ -3,54 +3,39 @@
  * (older sessions end, the link works once), email change with verification, withdrawal with its warnings,
  * then a fresh registration.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   browserAvailable,
   latestMailTo,
-  launchBrowser,
   linkIn,
   seriousA11yViolations,
-  startTestServer,
+  withBrowserServer,
 } from './harness.ts';
 
 const run = browserAvailable();
 
 describe.runIf(run)('recovery and leaving in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = withBrowserServer();
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(lang: 'ja' | 'en'): Promise<Page> {
-    const context = await browser.newContext({ locale: lang === 'ja' ? 'ja-JP' : 'en-US' });
-    return context.newPage();
-  }
+  const newPage = (lang: 'ja' | 'en'): Promise<Page> => e2e.newPage({ lang });
   async function expectAccessible(page: Page) {
     expect(await seriousA11yViolations(page)).toEqual([]);
   }
   async function logIn(page: Page, lang: 'ja' | 'en', identifier: string, password: string) {
-    await page.goto(`${server.url}/login?lang=${lang}`);
+    await page.goto(`${e2e.server.url}/login?lang=${lang}`);
     await page.locator('#f-identifier').fill(identifier);
     await page.locator('#f-password').fill(password);
     await page.locator('form[action="/login"] button[type=submit]').click();
   }
   const mailLink = async (to: string, part: string) => {
-    const mail = await latestMailTo(server, to);
+    const mail = await latestMailTo(e2e.server, to);
     return linkIn(mail!.text, part);
   };
 
   it('forgot user ID: the mail in the development mailbox lists the IDs (en)', async () => {
     const page = await newPage('en');
-    await page.goto(`${server.url}/login?lang=en`);
+    await page.goto(`${e2e.server.url}/login?lang=en`);
     await page.getByRole('link', { name: 'Forgot user ID' }).click();
     await page.waitForURL(/\/forgot\/id/);
     await expectAccessible(page);
@@ -62,7 +47,7 @@ describe.runIf(run)('recovery and leaving in a real browser', () => {
     expect(await page.textContent('h1')).toContain('Check your email');
     await expectAccessible(page);
 
-    await page.goto(`${server.url}/dev/mailbox?to=forgot@example.jp&lang=en`);
+    await page.goto(`${e2e.server.url}/dev/mailbox?to=forgot@example.jp&lang=en`);
     await expectAccessible(page);
     const body = await page.locator('.mail-body').first().innerText();
     expect(body).toContain('forgot@example.jp');
@@ -75,7 +60,7 @@ describe.runIf(run)('recovery and leaving in a real browser', () => {
     await older.waitForURL(/\/portal|\/cards/);
 
     const page = await newPage('ja');
-    await page.goto(`${server.url}/login?lang=ja`);
+    await page.goto(`${e2e.server.url}/login?lang=ja`);
     await page.getByRole('link', { name: 'パスワードを忘れた方' }).click();
     await page.waitForURL(/\/forgot\/password/);
     await expectAccessible(page);
@@ -85,7 +70,7 @@ describe.runIf(run)('recovery and leaving in a real browser', () => {
     await expectAccessible(page);
 
     const link = await mailLink('forgot@example.jp', '/reset-password');
-    expect(link.startsWith(server.deps.config.publicUrl.origin)).toBe(true);
+    expect(link.startsWith(e2e.server.deps.config.publicUrl.origin)).toBe(true);
     await page.goto(link);
     await expectAccessible(page);
     await page.locator('#f-password').fill('short');
@@ -96,7 +81,7 @@ describe.runIf(run)('recovery and leaving in a real browser', () => {
     expect(await page.locator('main').innerText()).toContain('パスワードを変更しました');
     await expectAccessible(page);
 
-    await older.goto(`${server.url}/settings`);
+    await older.goto(`${e2e.server.url}/settings`);
     await older.waitForURL(/\/login/);
 
     await page.goto(link);
@@ -114,7 +99,7 @@ describe.runIf(run)('recovery and leaving in a real browser', () => {
     const page = await newPage('en');
     await logIn(page, 'en', 'twoids.alt@example.jp', 'two-ids-second-2026');
     await page.waitForURL(/\/portal|\/cards/);
-    await page.goto(`${server.url}/settings?lang=en`);
+    await page.goto(`${e2e.server.url}/settings?lang=en`);
     await expectAccessible(page);
     expect(await page.locator('main').innerText()).toContain('changing the email changes your user ID');
     await page.getByLabel('New email address').fill('twoids.moved@example.jp');
@@ -132,7 +117,7 @@ describe.runIf(run)('recovery and leaving in a real browser', () => {
     expect(await page.locator('main').innerText()).toContain('Your email address and user ID are now');
     await expectAccessible(page);
     // The notice goes to the old address, in the member's stored language (Japanese for the demo cast).
-    expect((await latestMailTo(server, 'twoids.alt@example.jp'))?.subject).toContain(
+    expect((await latestMailTo(e2e.server, 'twoids.alt@example.jp'))?.subject).toContain(
       'メールアドレスを変更しました',
     );
 
@@ -150,19 +135,19 @@ describe.runIf(run)('recovery and leaving in a real browser', () => {
         '/dev/mailbox',
         `/reset-password?token=${'x'.repeat(43)}`,
       ]) {
-        await page.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+        await page.goto(`${e2e.server.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
         await expectAccessible(page);
       }
       expect(await page.locator('main').innerText()).toContain('M02');
       await logIn(page, lang, 'taro0123', 'fuji-san-3776m');
       await page.waitForURL(/\/portal|\/cards/);
-      await page.goto(`${server.url}/settings?lang=${lang}`);
+      await page.goto(`${e2e.server.url}/settings?lang=${lang}`);
       await page.locator('form[action="/settings/password"] #f-currentPassword').fill('wrong password here');
       await page.locator('#f-newPassword').fill('mount fuji is 3776 metres');
       await page.locator('form[action="/settings/password"] button[type=submit]').click();
       expect(await page.locator('form[action="/settings/password"] .field-error').count()).toBe(1);
       await expectAccessible(page);
-      await page.goto(`${server.url}/settings/withdraw?lang=${lang}`);
+      await page.goto(`${e2e.server.url}/settings/withdraw?lang=${lang}`);
       await expectAccessible(page);
       await page.locator('#f-password').fill('fuji-san-3776m');
       await page.locator('form[action="/settings/withdraw"] button[type=submit]').click();
@@ -179,7 +164,7 @@ describe.runIf(run)('recovery and leaving in a real browser', () => {
     const page = await newPage('ja');
     await logIn(page, 'ja', 'hanako@example.jp', 'sakura-2026-demo');
     await page.waitForURL(/\/portal|\/cards/);
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${e2e.server.url}/settings`);
     await page.locator('a[href="/settings/withdraw"]').click();
     await page.locator('#f-password').fill('sakura-2026-demo');
     await page.locator('form[action="/settings/withdraw"] button[type=submit]').click();
@@ -202,7 +187,7 @@ describe.runIf(run)('recovery and leaving in a real browser', () => {
       'ユーザーIDまたはパスワードが正しくありません',
     );
 
-    await page.goto(`${server.url}/register?lang=ja`);
+    await page.goto(`${e2e.server.url}/register?lang=ja`);
     await page.locator('#f-userId').fill('hanako-again');
     await page.locator('#f-email').fill('hanako@example.jp');
     await page.locator('#f-password').fill('cherry blossoms once more');

@@ -3,33 +3,19 @@
  * to end, a supervisor force-withdraws a membership and the member then meets M01, an admin adds staff.
  * Every console page is checked with axe in both languages.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoStaff } from '../../src/demo/cast.ts';
 import { findMemberByUserId } from '../../src/members/repository.ts';
-import type { RunningServer } from '../../src/server.ts';
 import { currentTotpCode } from '../../src/support/totp.ts';
-import { browserAvailable, launchBrowser, seriousA11yViolations, startTestServer } from './harness.ts';
+import { browserAvailable, seriousA11yViolations, withBrowserServer } from './harness.ts';
 
 const run = browserAvailable();
 
 describe.runIf(run)('support console in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = withBrowserServer();
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-US' });
-    return context.newPage();
-  }
+  const newPage = (): Promise<Page> => e2e.newPage();
 
   /** axe on the current page in English and Japanese (serious and critical must be none). */
   async function expectAccessible(page: Page) {
@@ -43,7 +29,7 @@ describe.runIf(run)('support console in a real browser', () => {
 
   async function signIn(page: Page, login: string) {
     const staff = demoStaff.find((s) => s.login === login)!;
-    await page.goto(`${server.url}/support/login?lang=en`);
+    await page.goto(`${e2e.server.url}/support/login?lang=en`);
     await page.getByLabel('Staff ID').fill(staff.login);
     await page.getByLabel('Password', { exact: true }).fill(staff.password);
     await page.getByLabel('Authentication code').fill(currentTotpCode(staff.totpSecret, new Date()));
@@ -59,7 +45,7 @@ describe.runIf(run)('support console in a real browser', () => {
   }
 
   it('operator1 signs in with password and TOTP, verifies pinlock@example.jp (fail, then pass) and unlocks the start PIN', async () => {
-    const { deps } = server;
+    const { deps } = e2e.server;
     const pinlock = await findMemberByUserId(deps.db, 'pinlock@example.jp');
     // The demo seed locked pinlock's card: 4980123456789037, YUKI TANAKA, 1979-09-09, 090-0000-0003, PIN 6183.
     const card = await deps.db
@@ -69,13 +55,13 @@ describe.runIf(run)('support console in a real browser', () => {
       .executeTakeFirstOrThrow();
 
     const page = await newPage();
-    await page.goto(`${server.url}/support/login?lang=en`);
+    await page.goto(`${e2e.server.url}/support/login?lang=en`);
     await expectAccessible(page);
     await signIn(page, 'operator1');
     await expectAccessible(page);
     expect(await page.locator('.console-bar').innerText()).toContain('operator1');
 
-    await page.goto(`${server.url}/support?lang=en`);
+    await page.goto(`${e2e.server.url}/support?lang=en`);
     await openMember(page, 'pinlock@example.jp');
     await expectAccessible(page);
     expect(await page.locator('main').innerText()).toContain('Locked (5 wrong)');
@@ -113,7 +99,7 @@ describe.runIf(run)('support console in a real browser', () => {
 
     // The member, still on the phone, now completes the start procedure with the right PIN.
     const member = await newPage();
-    await member.goto(`${server.url}/login?lang=en`);
+    await member.goto(`${e2e.server.url}/login?lang=en`);
     await member.getByLabel('User ID or email').fill('pinlock@example.jp');
     await member.getByLabel('Password', { exact: true }).fill('locked-pin-2026');
     await member.getByRole('button', { name: 'Log in' }).click();
@@ -141,12 +127,12 @@ describe.runIf(run)('support console in a real browser', () => {
     await page.waitForURL(/done=withdrawn/);
     expect(await page.locator('main').innerText()).toContain('Membership force-withdrawn');
 
-    await page.goto(`${server.url}/support/audit?lang=en`);
+    await page.goto(`${e2e.server.url}/support/audit?lang=en`);
     expect(await page.locator('main').innerText()).toContain('member.force_withdraw');
     await expectAccessible(page);
 
-    const member = await browser.newPage();
-    await member.goto(`${server.url}/login?lang=en`);
+    const member = await e2e.browser.newPage();
+    await member.goto(`${e2e.server.url}/login?lang=en`);
     await member.getByLabel('User ID or email').fill('taro0123');
     await member.getByLabel('Password', { exact: true }).fill('fuji-san-3776m');
     await member.getByRole('button', { name: 'Log in' }).click();
@@ -156,7 +142,7 @@ describe.runIf(run)('support console in a real browser', () => {
   it('admin1 adds a staff member and sees the TOTP secret once', async () => {
     const page = await newPage();
     await signIn(page, 'admin1');
-    await page.goto(`${server.url}/support/staff?lang=en`);
+    await page.goto(`${e2e.server.url}/support/staff?lang=en`);
     await expectAccessible(page);
     await page.getByLabel('Staff ID').fill('operator9');
     await page.getByLabel('Display name').fill('Operator Nine');
