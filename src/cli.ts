@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { demoMembers, demoStaff } from './demo/cast.ts';
 import { seedDemo } from './demo/seed.ts';
 import { buildDeps } from './deps.ts';
+import { oidcCommands } from './oidc/commands.ts';
 import { scaleCommands } from './scale/commands.ts';
 import { startServer } from './server.ts';
 import { supportCommands } from './support/commands.ts';
@@ -72,7 +73,13 @@ const coreCommands: Command[] = [
   },
 ];
 
-const commands: Command[] = [...coreCommands, ...cardCommands, ...supportCommands, ...scaleCommands];
+const commands: Command[] = [
+  ...coreCommands,
+  ...cardCommands,
+  ...supportCommands,
+  ...scaleCommands,
+  ...oidcCommands,
+];
 
 function usage(): string {
   return [

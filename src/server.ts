@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './log.ts';
 import { startMailDelivery } from './mail/worker.ts';
 import { deleteExpiredMemberData } from './members/repository.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './members/session.ts';
+import { deleteExpiredPayloads } from './oidc/repository.ts';
 import { appPaths } from './paths.ts';
 import { deleteExpiredStaffSessions } from './support/repository.ts';
 import { STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from './support/session.ts';
@@ -46,6 +47,7 @@ export async function startServer(
     Promise.all([
       deleteExpiredMemberData(db, ago(SESSION_IDLE_MS), ago(SESSION_ABSOLUTE_MS), now),
       deleteExpiredStaffSessions(db, ago(STAFF_IDLE_MS), ago(STAFF_ABSOLUTE_MS)),
+      deleteExpiredPayloads(db, now),
     ]).catch((e: Error) => log.warn({ err: { message: e.message } }, 'housekeeping failed'));
   }, 60_000);
   housekeeping.unref();

@@ -1,8 +1,15 @@
 import type { CardTables } from '../cards/tables.ts';
 import type { MailTables } from '../mail/tables.ts';
 import type { MemberTables } from '../members/tables.ts';
+import type { OidcTables } from '../oidc/tables.ts';
 import type { StatementTables } from '../statements/tables.ts';
 import type { SupportTables } from '../support/tables.ts';
 
 /** Every table, as each domain declares its own in its tables.ts. */
-export interface Database extends MemberTables, MailTables, CardTables, SupportTables, StatementTables {}
+export interface Database
+  extends MemberTables,
+    MailTables,
+    CardTables,
+    SupportTables,
+    StatementTables,
+    OidcTables {}

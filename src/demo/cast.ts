@@ -137,3 +137,17 @@ export const demoStaff: DemoStaff[] = [
     totpSecret: 'X7IYWKM5WDN7JHF25KQ6FOGITYCEW7EX',
   },
 ];
+
+/**
+ * The sample group service (examples/points-mall), registered in development so single sign-on can be tried
+ * at once. Its secret is published here: demo only, never registered in production.
+ */
+export const demoService = {
+  clientId: 'points-mall',
+  name: 'Points Mall',
+  secret: 'points-mall-demo-secret-2026',
+  port: 3100,
+  url: 'http://localhost:3100',
+  redirectUri: 'http://localhost:3100/callback',
+  backchannelLogoutUri: 'http://localhost:3100/backchannel-logout',
+};

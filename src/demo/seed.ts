@@ -10,6 +10,7 @@ import {
   setConsecutiveLoginFailures,
 } from '../members/repository.ts';
 import { withdrawMember } from '../members/withdraw.ts';
+import { seedOidcDemo } from '../oidc/seed.ts';
 import { hashSecret } from '../security/password.ts';
 import { seedSupportDemo } from '../support/seed.ts';
 import { demoMembers } from './cast.ts';
@@ -60,6 +61,7 @@ export async function seedDemo(deps: AppDeps): Promise<Map<string, number>> {
     await withdrawMember({ ...deps, now: () => new Date(deps.now().getTime() - DAY_MS) }, sayonara);
     ids.delete('sayonara2026');
   }
+  await seedOidcDemo(deps);
   return ids;
 }
 
