@@ -84,12 +84,14 @@ async function main() {
     const check = await fetch(`${base}/portal?lang=en`, { headers: { cookie } });
     const html = await check.text();
     if (check.status !== 200 || !html.includes('Recent')) throw new Error(`/portal answered ${check.status}`);
-    const rssIdle = rssMiB(server.pid!);
+    const { pid } = server;
+    if (pid === undefined) throw new Error('the server process has no pid');
+    const rssIdle = rssMiB(pid);
     await run('/healthz', cookie); // warm-up of JIT and pool
     const health = await run('/healthz', cookie);
     let rssPeak = 0;
     const sampler = setInterval(() => {
-      rssPeak = Math.max(rssPeak, rssMiB(server.pid!));
+      rssPeak = Math.max(rssPeak, rssMiB(pid));
     }, 200);
     const portal = await run('/portal', cookie);
     clearInterval(sampler);

@@ -33,7 +33,7 @@ async function main() {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
   const result = {
     scenario: 'footprint',
     command: 'npm run bench:footprint',

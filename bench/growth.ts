@@ -26,7 +26,8 @@ const samples = Number(process.env.BENCH_SAMPLES ?? 1000);
 
 function stats(values: number[]) {
   const s = [...values].sort((a, b) => a - b);
-  const at = (q: number) => Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 1000) / 1000;
+  const at = (q: number) =>
+    Math.round((s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN) * 1000) / 1000;
   return { p50: at(0.5), p99: at(0.99), n: s.length };
 }
 

@@ -11,7 +11,7 @@ import { memberRouteGroups, staffRouteGroups } from './app.ts';
 let testApp: TestApp;
 beforeAll(async () => {
   testApp = await createTestApp('pglite');
-});
+}, 120_000);
 afterAll(() => testApp?.close());
 
 type RouteEntry = { method: string; path: string };

@@ -147,8 +147,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`);
+    const [issue] = parsed.error.issues;
+    throw new ConfigError(issue ? `${issue.path.join('.')}: ${issue.message}` : parsed.error.message);
   }
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
@@ -159,15 +159,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   // 'memory://' keeps an embedded database in memory (tests, throwaway demos).
   const dataDir = env.DATA_DIR === 'memory://' ? env.DATA_DIR : resolve(env.DATA_DIR);
-  const generated =
-    env.SESSION_SECRET && env.CARD_DATA_KEYS
-      ? undefined
-      : dataDir === 'memory://'
+  // Generated (and DATA_DIR/secrets.json read) only when the environment leaves a secret out.
+  let generated: { sessionSecret: string; cardDataKeys: string } | undefined;
+  const generate = () =>
+    (generated ??=
+      dataDir === 'memory://'
         ? {
             sessionSecret: randomBytes(32).toString('base64url'),
             cardDataKeys: `k1:${randomBytes(32).toString('base64')}`,
           }
-        : loadOrCreateSecrets(dataDir);
+        : loadOrCreateSecrets(dataDir));
   const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
   if (production && publicUrl.protocol !== 'https:')
     throw new ConfigError('PUBLIC_URL: must be https in production');
@@ -189,8 +190,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: env.REDIS_URL,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
-    sessionSecret: env.SESSION_SECRET ?? generated!.sessionSecret,
-    cardDataKeys: parseKeys(env.CARD_DATA_KEYS ?? generated!.cardDataKeys),
+    sessionSecret: env.SESSION_SECRET ?? generate().sessionSecret,
+    cardDataKeys: parseKeys(env.CARD_DATA_KEYS ?? generate().cardDataKeys),
     logLevel: env.LOG_LEVEL,
     demoData: env.DEMO_DATA ?? (!production && !env.DATABASE_URL),
     trustProxy: env.TRUST_PROXY,

@@ -48,8 +48,12 @@ export async function applyForCard(
   const { db, config, log, now } = deps;
   const today = todayIn(now(), config.contact.timeZone);
   const startPinHash = await hashSecret(application.startPin);
-  const candidates = Array.from({ length: 5 }, generateCardNumber);
-  const hashes = await Promise.all(candidates.map((n) => cardNumberHash(db, config, n)));
+  const candidates = await Promise.all(
+    Array.from({ length: 5 }, generateCardNumber).map(async (number) => ({
+      number,
+      hash: await cardNumberHash(db, config, number),
+    })),
+  );
 
   const result = await db.transaction().execute(async (trx): Promise<CardApplicationResult> => {
     await lockMemberForCardApplication(trx, application.memberId);
@@ -63,11 +67,11 @@ export async function applyForCard(
     if (decision.decision === 'declined') return { ok: true, decision: 'declined', reason: decision.reason };
     const [year, month] = today.split('-').map(Number) as [number, number];
     // A random 11-digit account part rarely collides; on a collision the next candidate is used.
-    for (const [i, number] of candidates.entries()) {
+    for (const { number, hash } of candidates) {
       const inserted = await insertCard(trx, {
         memberId: application.memberId,
         numberEnc: encrypt(config.cardDataKeys, number),
-        numberHash: hashes[i]!,
+        numberHash: hash,
         last4: number.slice(-4),
         expiryYear: year + CARD_VALIDITY_YEARS,
         expiryMonth: month,

@@ -52,14 +52,15 @@ export function articlePath(article: Pick<HelpArticle, 'category' | 'slug'>): st
 export function parseFrontMatter(file: string, name: string): { meta: Record<string, string>; body: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(file);
   if (!match) throw new Error(`${name}: missing front matter`);
+  const [, head = '', body = ''] = match;
   const meta: Record<string, string> = {};
-  for (const line of match[1]!.split(/\r?\n/)) {
+  for (const line of head.split(/\r?\n/)) {
     if (!line.trim()) continue;
     const colon = line.indexOf(':');
     if (colon < 0) throw new Error(`${name}: bad front matter line "${line}"`);
     meta[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
   }
-  return { meta, body: match[2]! };
+  return { meta, body };
 }
 
 const list = (value: string | undefined) =>

@@ -60,5 +60,5 @@ export function fillPlaceholdersInText(text: string, values: Record<string, stri
 
 /** Placeholder names used in a text (to reject typos at load). */
 export function placeholdersIn(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+  return [...text.matchAll(PLACEHOLDER)].flatMap((m) => (m[1] ? [m[1]] : []));
 }

@@ -4,7 +4,7 @@ import type { AppEnv } from '../web/context.ts';
 import { renderHttpErrorPage } from '../web/pages.tsx';
 import { helpLibrary, isHelpCategory } from './articles.ts';
 import { helpSearch } from './search.ts';
-import { TROUBLE_START, troubleTree } from './troubleshooter.ts';
+import { TROUBLE_START, troubleStartNode, troubleTree } from './troubleshooter.ts';
 import {
   renderArticlePage,
   renderCategoryPage,
@@ -31,7 +31,7 @@ helpRoutes.get('/help/search', (c) => {
 helpRoutes.get('/help/login-trouble', (c) => {
   const step = c.req.query('step') ?? TROUBLE_START;
   const node = troubleTree.get(step);
-  return renderTroubleshooterPage(c, node ?? troubleTree.get(TROUBLE_START)!, node === undefined);
+  return renderTroubleshooterPage(c, node ?? troubleStartNode, node === undefined);
 });
 
 helpRoutes.get('/help/contact', (c) => renderContactPage(c));

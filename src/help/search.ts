@@ -21,7 +21,7 @@ export function tokenize(text: string): string[] {
     if (CJK.test(run)) {
       const chars = [...run];
       if (chars.length === 1) terms.push(run);
-      for (let i = 0; i + 1 < chars.length; i++) terms.push(chars[i]! + chars[i + 1]!);
+      for (let i = 0; i + 1 < chars.length; i++) terms.push(chars.slice(i, i + 2).join(''));
     } else {
       terms.push(run);
     }

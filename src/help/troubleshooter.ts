@@ -357,6 +357,13 @@ export const troubleTree: ReadonlyMap<string, TroubleNode> = new Map(nodes.map((
 
 export const TROUBLE_START = 'start';
 
+/** The first question, where a walk begins (and where an unknown step starts over). */
+export const troubleStartNode: TroubleNode = (() => {
+  const start = troubleTree.get(TROUBLE_START);
+  if (!start) throw new Error(`troubleshooter: no node "${TROUBLE_START}"`);
+  return start;
+})();
+
 /** The site path of a troubleshooter step. */
 export function troubleStepPath(id: string): string {
   return id === TROUBLE_START ? '/help/login-trouble' : `/help/login-trouble?step=${encodeURIComponent(id)}`;
@@ -366,8 +373,8 @@ export function troubleStepPath(id: string): string {
 export function answersToReach(target: string): TroubleAnswer[] | undefined {
   const queue: { id: string; path: TroubleAnswer[] }[] = [{ id: TROUBLE_START, path: [] }];
   const seen = new Set([TROUBLE_START]);
-  while (queue.length > 0) {
-    const { id, path } = queue.shift()!;
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const { id, path } = next;
     if (id === target) return path;
     const node = troubleTree.get(id);
     if (node?.kind !== 'question') continue;

@@ -92,7 +92,7 @@ export type MailTemplate = keyof typeof mailTemplates;
 const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
   );
 
 /** Renders a template in the member's language as plain text plus simple HTML with clickable links. */

@@ -54,7 +54,8 @@ const RECENT_TRANSACTIONS = 10;
 export async function loadPortalHome(deps: AppDeps, memberId: number, cardId?: number): Promise<PortalHome> {
   const { db, config, now } = deps;
   const enrolled = await findEnrolledCards(db, memberId);
-  if (enrolled.length === 0) {
+  const [first] = enrolled;
+  if (!first) {
     const own = await findCardsOfMember(db, memberId);
     return own.some((c) => c.enrolled_member_id === null && c.start_pin_locked_at !== null)
       ? { kind: 'start_pin_locked' }
@@ -62,7 +63,7 @@ export async function loadPortalHome(deps: AppDeps, memberId: number, cardId?: n
   }
   const cards = enrolled.map(({ id, last4, brand, status }) => ({ id, last4, brand, status }));
   const chosen =
-    enrolled.find((c) => c.id === cardId) ?? enrolled.find((c) => c.status === 'active') ?? enrolled[0]!;
+    enrolled.find((c) => c.id === cardId) ?? enrolled.find((c) => c.status === 'active') ?? first;
   if (chosen.status !== 'active')
     return { kind: 'card_unavailable', code: cardStatusErrors[chosen.status], cards };
 

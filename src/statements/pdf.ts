@@ -110,8 +110,8 @@ export function statementPdf(
     const y = doc.y;
     let x = MARGIN;
     let bottom = y;
-    cells.forEach((cell, i) => {
-      const col = columns[i]!;
+    columns.forEach((col, i) => {
+      const cell = cells[i] ?? '';
       doc.text(cell, x, y, { width: col.width - 4, align: col.align });
       bottom = Math.max(bottom, doc.y);
       x += col.width;

@@ -219,8 +219,10 @@ export function renderSearchPage(c: AppContext, query: string, hits: SearchHit[]
           <p role="status">{t('help.search.resultsFor', { q: query, count: hits.length })}</p>
           <ol class="search-results">
             {hits.map((hit) => {
-              const article = library.find(lang, hit.slug)!;
-              const matched = library.find(hit.matchedLang, hit.slug)!;
+              const article = library.find(lang, hit.slug);
+              const matched = library.find(hit.matchedLang, hit.slug);
+              // Hits come from the library's own index, so both exist; a stale hit is left out, not a 500.
+              if (!article || !matched) return null;
               const snippet = buildSnippet(fillPlaceholdersInText(matched.text, values), query);
               return (
                 <li>
