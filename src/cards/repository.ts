@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Config } from '../config.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, Executor } from '../db/schema.ts';
 import { decrypt, encrypt } from '../security/crypto.ts';
 import { hmac, safeEqual } from '../security/tokens.ts';
 import type { LineKind, PaymentMethod, SpendingCategory } from '../statements/categories.ts';
 import { normaliseCardNumber } from './card-number.ts';
 import type { IncomeBand } from './screening.ts';
 import type { CardStatus } from './tables.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** SQL of the cards domain. The support console uses the functions marked "support". */
 

@@ -1,3 +1,4 @@
+import type { Kysely, Transaction } from 'kysely';
 import type { CardTables } from '../cards/tables.ts';
 import type { MailTables } from '../mail/tables.ts';
 import type { MemberTables } from '../members/tables.ts';
@@ -13,3 +14,6 @@ export interface Database
     SupportTables,
     StatementTables,
     OidcTables {}
+
+/** What a repository function runs on: the database or a transaction opened on it. */
+export type Executor = Kysely<Database> | Transaction<Database>;

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { Config } from '../config.ts';
+import { escapeHtml } from '../security/html.ts';
 
 /**
  * Article Markdown → HTML. Raw HTML is off, so anything that looks like a tag in an article is shown as text;
@@ -36,15 +37,6 @@ export const placeholderNames = [
 ] as const;
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 /** Fills placeholders in rendered HTML; values are HTML-escaped because config is text, not markup. */
 export function fillPlaceholdersInHtml(html: string, values: Record<string, string>): string {

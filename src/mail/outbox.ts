@@ -1,11 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../config.ts';
-import type { Database } from '../db/schema.ts';
+import type { Executor } from '../db/schema.ts';
 import type { Lang } from '../i18n/index.ts';
 import { decrypt, encrypt } from '../security/crypto.ts';
 import { type MailTemplate, type RenderedMail, renderMail } from './templates.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface MailRequest {
   to: string;

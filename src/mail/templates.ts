@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import { type Lang, type MessageKey, translate } from '../i18n/index.ts';
+import { escapeHtml } from '../security/html.ts';
 
 export interface RenderedMail {
   subject: string;
@@ -88,12 +89,6 @@ export const mailTemplates = {
 } satisfies Record<string, TemplateDef>;
 
 export type MailTemplate = keyof typeof mailTemplates;
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
-  );
 
 /** Renders a template in the member's language as plain text plus simple HTML with clickable links. */
 export function renderMail(config: Config, template: MailTemplate, lang: Lang, params: Params): RenderedMail {

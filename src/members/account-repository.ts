@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Executor } from '../db/schema.ts';
 import { hashToken } from '../security/tokens.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** SQL of the recovery and settings flows: reset links, email changes, released user IDs, withdrawal. */
 

@@ -1,6 +1,7 @@
 import type { AppDeps, CurrentMember } from '../deps.ts';
 import { translate } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { maskEmail } from '../security/mask.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
 import {
   consumeEmailChange,
@@ -118,12 +119,6 @@ export async function confirmEmailChange(deps: AppDeps, token: string): Promise<
     });
     return { ok: true, newEmail: change.new_email, newUserId } as const;
   });
-}
-
-/** h***@example.jp: enough for the owner to recognise, not enough to hand the new address to a mailbox thief. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  return at < 1 ? '***' : `${email[0]}***${email.slice(at)}`;
 }
 
 /** Whether the member's user ID is their email (then an email change changes the ID too). */

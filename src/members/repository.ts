@@ -1,9 +1,7 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
+import type { Executor } from '../db/schema.ts';
 import type { AuthEventKind } from './tables.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** SQL of the members domain: members, sessions, pending registrations, auth events. */
 

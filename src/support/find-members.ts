@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps.ts';
 import { normaliseIdentifier } from '../members/identity.ts';
 import { findMemberByUserId, findMembersByEmail } from '../members/repository.ts';
 import type { MemberStatus } from '../members/tables.ts';
-import { maskEmail } from './mask.ts';
+import { maskEmail } from '../security/mask.ts';
 import { findMembersByCardPhone, listCardLast4OfMembers } from './repository.ts';
 
 /** A search hit, with only what an operator needs to pick the caller's member ID. */

@@ -1,7 +1,7 @@
 import { findCardsOfMember } from '../cards/repository.ts';
 import type { AppDeps } from '../deps.ts';
 import { findMemberById, listAuthEvents } from '../members/repository.ts';
-import { maskEmail } from './mask.ts';
+import { maskEmail } from '../security/mask.ts';
 import { listRecentAuditRows } from './repository.ts';
 import type { CurrentStaff } from './session.ts';
 import { findPassedVerification } from './verify-identity.ts';

@@ -1,8 +1,6 @@
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Selectable, sql, type Transaction } from 'kysely';
+import type { Database, Executor } from '../db/schema.ts';
 import type { AuditLogTable, StaffRole } from './tables.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** SQL of the support console: staff, staff sessions, verifications, the audit log, and its card look-ups. */
 
