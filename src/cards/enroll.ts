@@ -9,6 +9,7 @@ import {
   findCardByNumberHash,
   reserveStartPinAttempt,
 } from './repository.ts';
+import { startPinLimit } from './start-pin.ts';
 
 const throttles = new WeakMap<RateLimiters, RateLimiterAbstract>();
 
@@ -71,8 +72,7 @@ export async function enrollCard(deps: AppDeps, input: EnrollInput): Promise<Enr
   }
   if (card.enrolled_member_id === input.memberId) return { ok: true, cardId: card.id };
 
-  const max = config.startPin.maxFailures;
-  const reserved = await reserveStartPinAttempt(db, card.id, max, now());
+  const reserved = await reserveStartPinAttempt(db, card.id, config, now());
   if (!reserved) {
     // Same cost as an evaluated PIN: the lock is not a faster answer.
     await verifySecret(await getDummyHash(), input.startPin);
@@ -84,7 +84,7 @@ export async function enrollCard(deps: AppDeps, input: EnrollInput): Promise<Enr
     log.info({ memberId: input.memberId, cardId: card.id, outcome: 'enrolled' }, 'enrollment');
     return { ok: true, cardId: card.id };
   }
-  const remaining = Math.max(0, max - reserved.start_pin_failures);
+  const remaining = Math.max(0, startPinLimit(config) - reserved.start_pin_failures);
   log.info(
     {
       memberId: input.memberId,

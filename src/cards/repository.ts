@@ -7,6 +7,7 @@ import { hmac, safeEqual } from '../security/tokens.ts';
 import type { LineKind, PaymentMethod, SpendingCategory } from '../statements/categories.ts';
 import { normaliseCardNumber } from './card-number.ts';
 import type { IncomeBand } from './screening.ts';
+import { startPinLimit } from './start-pin.ts';
 import type { CardStatus } from './tables.ts';
 
 /** SQL of the cards domain. The support console uses the functions marked "support". */
@@ -192,10 +193,17 @@ export function findCardByNumberHash(db: Executor, numberHash: string) {
 
 /**
  * Reserves one start-PIN evaluation in a single guarded statement, before the PIN is checked: concurrent
- * requests can never evaluate more than `max`. The reservation that reaches `max` also sets the lock.
- * Returns the failures counted so far (this attempt included) and the hash, or undefined when locked.
+ * requests can never evaluate more than the limit. The reservation that reaches it also sets the lock.
+ * The WHERE is isStartPinLocked negated, in SQL. Returns the failures counted so far (this attempt
+ * included) and the hash, or undefined when locked.
  */
-export function reserveStartPinAttempt(db: Executor, cardId: number, max: number, now: Date) {
+export function reserveStartPinAttempt(
+  db: Executor,
+  cardId: number,
+  config: Pick<Config, 'startPin'>,
+  now: Date,
+) {
+  const max = startPinLimit(config);
   return db
     .updateTable('cards')
     .set({

@@ -5,6 +5,7 @@ import { seedDemoStatementHistory } from '../statements/seed.ts';
 import { isoDate, todayIn } from './billing.ts';
 import { cardNumberHash, enrollCardToMember, insertCard, setDemoCardState } from './repository.ts';
 import type { IncomeBand } from './screening.ts';
+import { startPinLimit } from './start-pin.ts';
 import type { CardStatus } from './tables.ts';
 
 interface DemoCard {
@@ -148,7 +149,7 @@ export async function seedCardsDemo(deps: AppDeps, memberIds: Map<string, number
       if (card.enrolled) await enrollCardToMember(trx, inserted.id, memberId, now());
       await setDemoCardState(trx, inserted.id, {
         locked: card.pinLocked === true,
-        max: config.startPin.maxFailures,
+        max: startPinLimit(config),
         now: now(),
         statusReason: card.statusReason ?? null,
         points: card.login === 'hanako@example.jp' ? 1_284 : 0,

@@ -1,3 +1,5 @@
+import type { Config } from '../config.ts';
+
 /**
  * The 4-digit start PIN chosen on the card application. Only 10,000 values exist, so a guessable choice
  * (DOMAIN.md: 0000, 1234, repeated or sequential digits, the birth date) is refused with its reason.
@@ -17,4 +19,21 @@ export function checkStartPin(pin: string, birthDate?: string): StartPinProblem 
     if (pin === year || pin === `${month}${day}` || pin === `${day}${month}`) return 'birth_date';
   }
   return null;
+}
+
+/** The start-PIN limit (START_PIN_MAX_FAILURES): the one number the portal, the console and the guarded UPDATE use. */
+export function startPinLimit(config: Pick<Config, 'startPin'>): number {
+  return config.startPin.maxFailures;
+}
+
+/**
+ * Whether a card's start procedure is locked: the lock was set, or the wrong tries already reach the
+ * configured limit (which may have been lowered since they were counted). The guarded UPDATE in
+ * reserveStartPinAttempt refuses exactly these cards.
+ */
+export function isStartPinLocked(
+  card: { start_pin_failures: number; start_pin_locked_at: Date | string | null },
+  config: Pick<Config, 'startPin'>,
+): boolean {
+  return card.start_pin_locked_at !== null || card.start_pin_failures >= startPinLimit(config);
 }

@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { startPinLimit } from '../cards/start-pin.ts';
 import type { Config } from '../config.ts';
 import { escapeHtml } from '../security/html.ts';
 
@@ -20,7 +21,7 @@ export function articlePlaceholders(config: Config): Record<string, string> {
     contactPhoneNavi: config.contact.phoneNavi,
     contactPhoneLandline: config.contact.phoneLandline,
     contactHours: `${config.contact.opens}–${config.contact.closes}`,
-    startPinMaxFailures: String(config.startPin.maxFailures),
+    startPinMaxFailures: String(startPinLimit(config)),
     loginMaxFailures: String(config.login.maxFailures),
     loginLockMinutes: String(config.login.lockMinutes),
   };

@@ -7,6 +7,7 @@ import {
   sumCardUsage,
   sumCardUsageSince,
 } from '../cards/repository.ts';
+import { isStartPinLocked } from '../cards/start-pin.ts';
 import type { CardBrand, CardStatus } from '../cards/tables.ts';
 import type { AppDeps } from '../deps.ts';
 import type { ErrorCode } from '../errors/catalog.ts';
@@ -57,7 +58,7 @@ export async function loadPortalHome(deps: AppDeps, memberId: number, cardId?: n
   const [first] = enrolled;
   if (!first) {
     const own = await findCardsOfMember(db, memberId);
-    return own.some((c) => c.enrolled_member_id === null && c.start_pin_locked_at !== null)
+    return own.some((c) => c.enrolled_member_id === null && isStartPinLocked(c, config))
       ? { kind: 'start_pin_locked' }
       : { kind: 'enroll' };
   }

@@ -1,4 +1,5 @@
 import { findCardsOfMember } from '../cards/repository.ts';
+import { isStartPinLocked } from '../cards/start-pin.ts';
 import type { AppDeps } from '../deps.ts';
 import { findMemberById, listAuthEvents } from '../members/repository.ts';
 import { maskEmail } from '../security/mask.ts';
@@ -38,8 +39,7 @@ export async function loadMemberCase(deps: AppDeps, staff: CurrentStaff, memberI
       appliedByMemberId: c.member_id,
       enrolledByMemberId: c.enrolled_member_id,
       startPinFailures: c.start_pin_failures,
-      startPinLocked:
-        c.start_pin_locked_at !== null || c.start_pin_failures >= deps.config.startPin.maxFailures,
+      startPinLocked: isStartPinLocked(c, deps.config),
     })),
     verification,
     events,

@@ -3,6 +3,7 @@ import { ErrorSummary, Field, type FieldErrors, Form } from '../../web/component
 import type { AppContext } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';
 import { renderCodedErrorPage } from '../../web/pages.tsx';
+import { startPinLimit } from '../start-pin.ts';
 
 export interface EnrollViewProps {
   values?: Record<string, string>;
@@ -77,7 +78,7 @@ export function renderEnrollPage(c: AppContext, props: EnrollViewProps = {}) {
           name="startPin"
           type="password"
           label={t('cards.enroll.startPin')}
-          hint={t('cards.enroll.startPin.hint', { max: config.startPin.maxFailures })}
+          hint={t('cards.enroll.startPin.hint', { max: startPinLimit(config) })}
           error={props.errors?.startPin}
           autocomplete="off"
           inputmode="numeric"
