@@ -1,5 +1,5 @@
 import holidayJp from '@holiday-jp/holiday_jp';
-import { dateTimeFormat } from '../i18n/intl.ts';
+import { dateTimeFormat } from '../i18n/format.ts';
 
 /**
  * Billing calendar (DOMAIN.md): usage closes at the end of each month and is paid on the 27th of the next

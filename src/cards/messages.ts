@@ -18,7 +18,10 @@ export const cardMessages = defineMessages({
     'cards.enroll.apply': 'カードを申し込む',
     'cards.enroll.back': 'カード会員ページへ戻る',
     'cards.enroll.wrongPin.title': '開始手続き専用パスワードが正しくありません',
-    'cards.enroll.wrongPin.remaining':
+    // Japanese has no plural: both forms are the same sentence (i18n/format.ts plural()).
+    'cards.enroll.wrongPin.remaining.one':
+      'あと{remaining}回間違えると、このカードの開始手続きがロックされます。',
+    'cards.enroll.wrongPin.remaining.other':
       'あと{remaining}回間違えると、このカードの開始手続きがロックされます。',
     'cards.enroll.wrongPin.forgot':
       'パスワードをお忘れの場合は、これ以上入力せずコンタクトセンターへお問い合わせください。',
@@ -86,7 +89,9 @@ export const cardMessages = defineMessages({
     'cards.enroll.apply': 'Apply for a card',
     'cards.enroll.back': 'Back to the card portal',
     'cards.enroll.wrongPin.title': 'The start PIN is incorrect',
-    'cards.enroll.wrongPin.remaining':
+    'cards.enroll.wrongPin.remaining.one':
+      '{remaining} more wrong try will lock the start procedure for this card.',
+    'cards.enroll.wrongPin.remaining.other':
       '{remaining} more wrong tries will lock the start procedure for this card.',
     'cards.enroll.wrongPin.forgot':
       'If you have forgotten the start PIN, do not keep guessing: please call the contact center.',

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorHelpPath } from '../errors/catalog.ts';
-import { dateTimeFormat } from '../i18n/intl.ts';
+import { formatMoment } from '../i18n/format.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { getDummyHash, hashSecret, needsRehash, verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
@@ -156,7 +156,7 @@ export async function lockAccountAndNotify(
     template: permanent ? 'login_locked_permanent' : 'login_locked',
     params: {
       userId: member.user_id,
-      until: formatLockEnd(lock.locked_until, member.lang),
+      until: formatMoment(member.lang, lock.locked_until, config.contact.timeZone, 'minute'),
       resetLink: '/forgot/password',
       helpLink: errorHelpPath('A01'),
     },
@@ -165,12 +165,4 @@ export async function lockAccountAndNotify(
 
 function clientFields(client: ClientInfo) {
   return { ip: client.ip, userAgent: client.userAgent };
-}
-
-function formatLockEnd(date: Date, lang: 'ja' | 'en'): string {
-  return dateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: 'Asia/Tokyo',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(date);
 }

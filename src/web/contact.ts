@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import { dateTimeFormat } from '../i18n/intl.ts';
+import { dateTimeFormat } from '../i18n/format.ts';
 
 /** Minutes since midnight of `now` in the contact center's time zone. */
 function minutesInZone(now: Date, timeZone: string): number {

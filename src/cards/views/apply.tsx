@@ -1,4 +1,4 @@
-import { formatYen } from '../../portal/format.ts';
+import { formatYen } from '../../i18n/format.ts';
 import { ErrorSummary, Field, type FieldErrors, Form } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';

@@ -1,4 +1,5 @@
 import { errorHelpPath } from '../../errors/catalog.ts';
+import { plural } from '../../i18n/format.ts';
 import { ErrorSummary, Field, type FieldErrors, Form } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';
@@ -43,7 +44,13 @@ export function renderEnrollPage(c: AppContext, props: EnrollViewProps = {}) {
             <strong>{t('cards.enroll.wrongPin.title')}</strong>
           </p>
           <p class="remaining-attempts">
-            {t('cards.enroll.wrongPin.remaining', { remaining: failure.remaining })}
+            {t(
+              plural(c.get('lang'), failure.remaining, {
+                one: 'cards.enroll.wrongPin.remaining.one',
+                other: 'cards.enroll.wrongPin.remaining.other',
+              }),
+              { remaining: failure.remaining },
+            )}
           </p>
           <p>{t('cards.enroll.wrongPin.forgot')}</p>
           <p>

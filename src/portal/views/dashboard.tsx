@@ -1,10 +1,10 @@
 import { monthStart } from '../../cards/billing.ts';
 import { maskCardNumber } from '../../cards/card-number.ts';
+import { formatDay, formatMonth, formatYen } from '../../i18n/format.ts';
 import { Form } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';
 import type { Dashboard, PortalCard } from '../dashboard.ts';
-import { formatDay, formatMonth, formatYen } from '../format.ts';
 
 /** The other enrolled cards, with a link to show each, and the way to enroll one more. */
 export function CardSwitcher(props: { c: AppContext; cards: PortalCard[]; currentId?: number }) {

@@ -1,7 +1,7 @@
+import { formatDay, formatMonth, formatYen } from '../../i18n/format.ts';
 import type { AppContext } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';
 import type { Statements } from '../dashboard.ts';
-import { formatDay, formatMonth, formatYen } from '../format.ts';
 
 /** Usage by month for the last 15 months. */
 export function renderStatementsPage(c: AppContext, s: Extract<Statements, { kind: 'statements' }>) {

@@ -1,9 +1,9 @@
+import { formatMoment } from '../../i18n/format.ts';
 import { ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import type { AuditVerification } from '../audit.ts';
 import type { listRecentAuditRows, listStaff } from '../repository.ts';
 import { STAFF_ROLES } from '../tables.ts';
-import { formatMoment } from './format.ts';
 import { renderConsolePage } from './frame.tsx';
 
 /** Supervisor: the chain check and the newest audit rows. */
@@ -41,7 +41,7 @@ export function renderAuditPage(
             {rows.map((r) => (
               <tr>
                 <td class="num">{r.id}</td>
-                <td>{formatMoment(r.at, lang, zone)}</td>
+                <td>{formatMoment(lang, r.at, zone)}</td>
                 <td>{r.staff_login ?? '—'}</td>
                 <td>
                   <code>{r.action}</code>
@@ -119,7 +119,7 @@ export function renderStaffPage(
                   {!s.active
                     ? t('support.staff.inactive')
                     : s.locked_until && s.locked_until > c.get('deps').now()
-                      ? t('support.member.lockedUntil', { until: formatMoment(s.locked_until, lang, zone) })
+                      ? t('support.member.lockedUntil', { until: formatMoment(lang, s.locked_until, zone) })
                       : t('support.staff.active')}
                 </td>
               </tr>

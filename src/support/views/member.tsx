@@ -1,9 +1,9 @@
+import { formatMoment } from '../../i18n/format.ts';
 import { DataTable, ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import type { MemberCase } from '../member-case.ts';
 import { roleAtLeast } from '../roles.ts';
 import type { VerificationItems } from '../verify-identity.ts';
-import { formatMoment } from './format.ts';
 import { renderConsolePage } from './frame.tsx';
 
 /** Notices after an action (the ?done= value of the redirect). */
@@ -36,7 +36,7 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
   const zone = c.get('deps').config.contact.timeZone;
   const { member, cards, verification } = data;
   const base = `/support/members/${member.id}`;
-  const when = (d: Date | string | null | undefined) => formatMoment(d, lang, zone);
+  const when = (d: Date | string | null | undefined) => formatMoment(lang, d, zone);
   return renderConsolePage(
     c,
     { title: t('support.member.title', { userId: member.userId }), status: props.status ?? 200 },
