@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { type Lang, translator } from '../i18n/index.ts';
 import { formatDay, formatMonth, formatYen } from '../i18n/format.ts';
+import { type Lang, translator } from '../i18n/index.ts';
 import { methodLabel } from './csv.ts';
 import type { Statement } from './statement.ts';
 

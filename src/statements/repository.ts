@@ -1,8 +1,6 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { sql } from 'kysely';
+import type { Executor } from '../db/schema.ts';
 import type { StatementLineInput } from './breakdown.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /**
  * SQL of statements, spending and points. Every query starts from one card id and is an index scan
