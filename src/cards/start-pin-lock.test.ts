@@ -39,7 +39,8 @@ beforeAll(async () => {
   card = await createCard(app.deps, memberId);
   // Three wrong start PINs counted under the limit of 5: not locked then.
   await app.deps.db.updateTable('cards').set({ start_pin_failures: 3 }).where('id', '=', card.id).execute();
-});
+  // A fresh migrated database and two argon2 hashes: slow on a shared machine.
+}, 180_000);
 afterAll(() => app?.close());
 
 describe('isStartPinLocked', () => {
