@@ -10,6 +10,7 @@ import { seedDemo } from './demo/seed.ts';
 import { buildDeps } from './deps.ts';
 import { oidcCommands } from './oidc/commands.ts';
 import { scaleCommands } from './scale/commands.ts';
+import { securityCommands } from './security/commands.ts';
 import { startServer } from './server.ts';
 import { supportCommands } from './support/commands.ts';
 
@@ -76,6 +77,7 @@ const coreCommands: Command[] = [
 const commands: Command[] = [
   ...coreCommands,
   ...cardCommands,
+  ...securityCommands,
   ...supportCommands,
   ...scaleCommands,
   ...oidcCommands,
@@ -110,6 +112,8 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+  // The server logs them as JSON (startServer); other commands say them on stderr.
+  if (command.name !== 'serve') for (const w of config.warnings) console.error(`cardnavi: warning: ${w}`);
   try {
     return await command.run(args, config);
   } catch (e) {

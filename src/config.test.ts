@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -47,7 +50,7 @@ describe('loadConfig', () => {
       ...base,
       NODE_ENV: 'production',
       SESSION_SECRET: 'x'.repeat(40),
-      CARD_DATA_KEYS: `k1:${Buffer.alloc(32).toString('base64')}`,
+      DATA_KEYS: `k1:${Buffer.alloc(32).toString('base64')}`,
       DATABASE_URL: 'postgres://db/cardnavi',
     };
     expect(() => loadConfig({ ...prod, PUBLIC_URL: 'http://cardnavi.example' })).toThrow(
@@ -56,5 +59,44 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...prod, PUBLIC_URL: 'https://cardnavi.example' });
     expect(config.secureCookies).toBe(true);
     expect(config.demoData).toBe(false);
+  });
+
+  describe('DATA_KEYS', () => {
+    const key = (fill: number) => Buffer.alloc(32, fill).toString('base64');
+
+    it('reads the keys in order: the first encrypts, the others still decrypt', () => {
+      const config = loadConfig({ ...base, DATA_KEYS: `k2:${key(2)},k1:${key(1)}` });
+      expect(config.dataKeys.map((k) => k.kid)).toEqual(['k2', 'k1']);
+      expect(config.warnings).toEqual([]);
+    });
+
+    it('accepts the old name CARD_DATA_KEYS with a warning that never carries the keys', () => {
+      const config = loadConfig({ ...base, CARD_DATA_KEYS: `k1:${key(1)}` });
+      expect(config.dataKeys.map((k) => k.kid)).toEqual(['k1']);
+      expect(config.warnings).toEqual([expect.stringMatching(/CARD_DATA_KEYS is deprecated.*DATA_KEYS/)]);
+      expect(config.warnings.join()).not.toContain(key(1));
+      const both = loadConfig({ ...base, DATA_KEYS: `k2:${key(2)}`, CARD_DATA_KEYS: `k1:${key(1)}` });
+      expect(both.dataKeys.map((k) => k.kid)).toEqual(['k2']);
+      expect(both.warnings).toEqual([expect.stringMatching(/CARD_DATA_KEYS is ignored/)]);
+    });
+
+    it('keeps reading the keys a data directory generated under the old name', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cardnavi-config-'));
+      try {
+        const sessionSecret = 's'.repeat(43);
+        writeFileSync(
+          join(dir, 'secrets.json'),
+          JSON.stringify({ sessionSecret, cardDataKeys: `k1:${key(4)}` }),
+        );
+        const config = loadConfig({ DATA_DIR: dir });
+        expect(config.sessionSecret).toBe(sessionSecret);
+        expect(config.dataKeys).toEqual([{ kid: 'k1', key: Buffer.alloc(32, 4) }]);
+        const fresh = join(dir, 'fresh');
+        const generated = loadConfig({ DATA_DIR: fresh }).dataKeys;
+        expect(loadConfig({ DATA_DIR: fresh }).dataKeys).toEqual(generated);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -2,12 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { DataKey } from './security/data-keys.ts';
 
 /** Raised when an environment variable is missing or malformed; the message names the variable. */
 export class ConfigError extends Error {}
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const positiveInt = z.coerce.number().int().positive();
+const dataKeys = z
+  .string()
+  .regex(
+    /^([A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/,
+    'must be kid:base64key[,kid:base64key…]',
+  )
+  .optional();
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -20,13 +28,9 @@ const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('cardnavi <no-reply@cardnavi.example>'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  CARD_DATA_KEYS: z
-    .string()
-    .regex(
-      /^([A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/,
-      'must be kid:base64key[,kid:base64key…]',
-    )
-    .optional(),
+  DATA_KEYS: dataKeys,
+  /** Deprecated name of DATA_KEYS (it always covered more than card numbers); read with a warning. */
+  CARD_DATA_KEYS: dataKeys,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: bool.optional(),
   TRUST_PROXY: bool.default(false),
@@ -72,8 +76,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   sessionSecret: string;
-  /** AES-256-GCM keys by key id; the first one encrypts, all of them decrypt. */
-  cardDataKeys: { kid: string; key: Buffer }[];
+  /** AES-256-GCM keys by key id (security/data-keys.ts); the first one encrypts, all of them decrypt. */
+  dataKeys: DataKey[];
   logLevel: Env['LOG_LEVEL'];
   demoData: boolean;
   trustProxy: boolean;
@@ -103,21 +107,27 @@ export interface Config {
     /** The whole balance expires when no point has been earned for this many months. */
     expiryMonths: number;
   };
+  /** Configuration that works but should change (deprecated names), for the log at start; never a secret. */
+  warnings: string[];
 }
 
 interface Secrets {
   sessionSecret: string;
-  cardDataKeys: string;
+  dataKeys: string;
 }
 
 /** Embedded mode keeps generated key material next to its data so restarts keep sessions and card data readable. */
 function loadOrCreateSecrets(dataDir: string): Secrets {
   const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Secrets;
+  if (existsSync(file)) {
+    // Data directories created before DATA_KEYS was named store the keys as cardDataKeys.
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Secrets & { cardDataKeys?: string };
+    return { sessionSecret: stored.sessionSecret, dataKeys: stored.dataKeys ?? stored.cardDataKeys ?? '' };
+  }
   mkdirSync(dataDir, { recursive: true });
   const secrets: Secrets = {
     sessionSecret: randomBytes(32).toString('base64url'),
-    cardDataKeys: `k1:${randomBytes(32).toString('base64')}`,
+    dataKeys: `k1:${randomBytes(32).toString('base64')}`,
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -129,19 +139,19 @@ function percentToBasisPoints(value: string): number {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
-function parseKeys(value: string): { kid: string; key: Buffer }[] {
+function parseKeys(value: string): DataKey[] {
   return value.split(',').map((pair) => {
     const [kid, b64] = pair.split(':') as [string, string];
     const key = Buffer.from(b64, 'base64');
-    if (key.length !== 32) throw new ConfigError(`CARD_DATA_KEYS: key ${kid} must be 32 bytes (base64)`);
+    if (key.length !== 32) throw new ConfigError(`DATA_KEYS: key ${kid} must be 32 bytes (base64)`);
     return { kid, key };
   });
 }
 
 /**
  * Reads and validates the environment. Throws ConfigError with a one-line message naming the variable.
- * In production SESSION_SECRET, CARD_DATA_KEYS, PUBLIC_URL and DATABASE_URL are required; elsewhere missing
- * secrets are generated into DATA_DIR/secrets.json.
+ * In production SESSION_SECRET, DATA_KEYS (or its deprecated name CARD_DATA_KEYS), PUBLIC_URL and
+ * DATABASE_URL are required; elsewhere missing secrets are generated into DATA_DIR/secrets.json.
  */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -151,22 +161,36 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(issue ? `${issue.path.join('.')}: ${issue.message}` : parsed.error.message);
   }
   const env = parsed.data;
+  const warnings: string[] = [];
+  if (env.CARD_DATA_KEYS)
+    warnings.push(
+      env.DATA_KEYS
+        ? 'CARD_DATA_KEYS is ignored because DATA_KEYS is set: remove CARD_DATA_KEYS'
+        : 'CARD_DATA_KEYS is deprecated: rename it to DATA_KEYS (same value)',
+    );
+  const configuredKeys = env.DATA_KEYS ?? env.CARD_DATA_KEYS;
   const production = env.NODE_ENV === 'production';
   if (production) {
-    for (const name of ['SESSION_SECRET', 'CARD_DATA_KEYS', 'PUBLIC_URL', 'DATABASE_URL'] as const) {
-      if (!env[name]) throw new ConfigError(`${name}: required when NODE_ENV=production`);
+    const required = {
+      SESSION_SECRET: env.SESSION_SECRET,
+      DATA_KEYS: configuredKeys,
+      PUBLIC_URL: env.PUBLIC_URL,
+      DATABASE_URL: env.DATABASE_URL,
+    };
+    for (const [name, value] of Object.entries(required)) {
+      if (!value) throw new ConfigError(`${name}: required when NODE_ENV=production`);
     }
   }
   // 'memory://' keeps an embedded database in memory (tests, throwaway demos).
   const dataDir = env.DATA_DIR === 'memory://' ? env.DATA_DIR : resolve(env.DATA_DIR);
   // Generated (and DATA_DIR/secrets.json read) only when the environment leaves a secret out.
-  let generated: { sessionSecret: string; cardDataKeys: string } | undefined;
+  let generated: { sessionSecret: string; dataKeys: string } | undefined;
   const generate = () =>
     (generated ??=
       dataDir === 'memory://'
         ? {
             sessionSecret: randomBytes(32).toString('base64url'),
-            cardDataKeys: `k1:${randomBytes(32).toString('base64')}`,
+            dataKeys: `k1:${randomBytes(32).toString('base64')}`,
           }
         : loadOrCreateSecrets(dataDir));
   const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
@@ -191,7 +215,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     sessionSecret: env.SESSION_SECRET ?? generate().sessionSecret,
-    cardDataKeys: parseKeys(env.CARD_DATA_KEYS ?? generate().cardDataKeys),
+    dataKeys: parseKeys(configuredKeys ?? generate().dataKeys),
     logLevel: env.LOG_LEVEL,
     demoData: env.DEMO_DATA ?? (!production && !env.DATABASE_URL),
     trustProxy: env.TRUST_PROXY,
@@ -221,5 +245,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       revolvingMonthlyPrincipal: env.REVOLVING_MONTHLY_PRINCIPAL,
     },
     points: { yenPerPoint: env.POINTS_YEN_PER_POINT, expiryMonths: env.POINTS_EXPIRY_MONTHS },
+    warnings,
   };
 }

@@ -27,6 +27,7 @@ export async function startServer(
   log: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
   const started = performance.now();
+  for (const warning of config.warnings) log.warn(warning);
   // Assets, help articles and migrations: found (or a clear error) before anything else starts.
   const paths = appPaths();
   log.debug({ paths }, 'paths resolved');

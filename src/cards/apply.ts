@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.ts';
-import { encrypt } from '../security/crypto.ts';
+import { encrypt } from '../security/data-keys.ts';
 import { hashSecret } from '../security/password.ts';
 import { todayIn } from './billing.ts';
 import { generateCardNumber } from './card-number.ts';
@@ -70,7 +70,7 @@ export async function applyForCard(
     for (const { number, hash } of candidates) {
       const inserted = await insertCard(trx, {
         memberId: application.memberId,
-        numberEnc: encrypt(config.cardDataKeys, number),
+        numberEnc: encrypt(config.dataKeys, number),
         numberHash: hash,
         last4: number.slice(-4),
         expiryYear: year + CARD_VALIDITY_YEARS,

@@ -5,7 +5,6 @@ import { type Command, UsageError } from '../cli-types.ts';
 import { withDatabase } from '../db/database.ts';
 import { type ImportReport, importCards, importTransactions, isIsoDate } from './import.ts';
 import { renewCardsExpiring } from './renew.ts';
-import { rewrapCardData } from './repository.ts';
 
 /** A progress bar on a terminal only: piped output (logs, CI) stays clean. */
 function progress(label: string) {
@@ -68,17 +67,6 @@ export const cardCommands: Command[] = [
         for (const r of report.renewed) console.log(`renewed  card ****${r.last4} limit ${r.creditLimit}`);
         for (const d of report.declined) console.log(`declined card ****${d.last4} (${d.reason})`);
         console.log(`renewed: ${report.renewed.length}, declined: ${report.declined.length}`);
-        return 0;
-      });
-    },
-  },
-  {
-    name: 'rekey cards',
-    summary: 're-encrypt card numbers and the lookup key under the first CARD_DATA_KEYS key',
-    async run(args, config) {
-      parseArgs({ args });
-      return withDatabase(config, async (db) => {
-        console.log(`re-encrypted ${await rewrapCardData(db, config)} cards`);
         return 0;
       });
     },

@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { normaliseIdentifier } from '../members/identity.ts';
 import { findMemberByUserId } from '../members/repository.ts';
-import { encrypt } from '../security/crypto.ts';
+import { encrypt } from '../security/data-keys.ts';
 import { normaliseCardNumber, passesLuhn } from './card-number.ts';
 import {
   cardNumberHash,
@@ -226,7 +226,7 @@ export function importCards(
         db,
         {
           memberId: row.member_user_id,
-          numberEnc: encrypt(config.cardDataKeys, row.number),
+          numberEnc: encrypt(config.dataKeys, row.number),
           numberHash: await cardNumberHash(db, config, row.number),
           last4: row.number.slice(-4),
           expiryYear: row.expiry.year,

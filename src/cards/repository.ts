@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database, Executor } from '../db/schema.ts';
-import { decrypt, encrypt } from '../security/crypto.ts';
+import { lookupKey } from '../security/data-keys.ts';
 import { hmac, safeEqual } from '../security/tokens.ts';
 import type { LineKind, PaymentMethod, SpendingCategory } from '../statements/categories.ts';
 import { normaliseCardNumber } from './card-number.ts';
@@ -90,39 +89,12 @@ export async function setCardStatus(
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Card-number lookup: a random key, wrapped under the card data key, so number_hash survives key rotation.
-
-const lookupKeys = new WeakMap<object, Promise<Buffer>>();
-
-/**
- * The key behind number_hash. Created once per database (a random 256-bit key stored encrypted with the
- * card data keys), cached per database handle. Rotating the data keys only rewraps it; the hashes stay.
- */
-export function cardLookupKey(db: Kysely<Database>, config: Config): Promise<Buffer> {
-  let key = lookupKeys.get(db);
-  if (!key) {
-    key = (async () => {
-      await db
-        .insertInto('card_lookup_keys')
-        .values({ id: 1, key_enc: encrypt(config.cardDataKeys, randomBytes(32).toString('base64')) })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-      const row = await db
-        .selectFrom('card_lookup_keys')
-        .select('key_enc')
-        .where('id', '=', 1)
-        .executeTakeFirstOrThrow();
-      return Buffer.from(decrypt(config.cardDataKeys, row.key_enc), 'base64');
-    })();
-    key.catch(() => lookupKeys.delete(db));
-    lookupKeys.set(db, key);
-  }
-  return key;
-}
+// Card-number lookup: number_hash is keyed by the lookup key of security/data-keys.ts, so it survives
+// data-key rotation.
 
 /** number_hash of a card number (digits only): HMAC-SHA-256 under the lookup key. */
 export async function cardNumberHash(db: Kysely<Database>, config: Config, digits: string): Promise<string> {
-  return hmac(await cardLookupKey(db, config), digits);
+  return hmac(await lookupKey(db, config.dataKeys), digits);
 }
 
 /**
@@ -139,33 +111,6 @@ export async function verifyCardNumberForCard(
   const candidate = await cardNumberHash(db, config, normaliseCardNumber(typedNumber));
   // An unknown card still costs the hash, so the answer time does not say whether the card exists.
   return row ? safeEqual(candidate, row.number_hash) : false;
-}
-
-/** Re-encrypts the lookup key and every card number under the first (newest) data key. Returns cards rewrapped. */
-export async function rewrapCardData(db: Kysely<Database>, config: Config): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const keyRow = await trx
-      .selectFrom('card_lookup_keys')
-      .select('key_enc')
-      .where('id', '=', 1)
-      .forUpdate()
-      .executeTakeFirst();
-    if (keyRow)
-      await trx
-        .updateTable('card_lookup_keys')
-        .set({ key_enc: encrypt(config.cardDataKeys, decrypt(config.cardDataKeys, keyRow.key_enc)) })
-        .where('id', '=', 1)
-        .execute();
-    const cards = await trx.selectFrom('cards').select(['id', 'number_enc']).forUpdate().execute();
-    for (const card of cards) {
-      await trx
-        .updateTable('cards')
-        .set({ number_enc: encrypt(config.cardDataKeys, decrypt(config.cardDataKeys, card.number_enc)) })
-        .where('id', '=', card.id)
-        .execute();
-    }
-    return cards.length;
-  });
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.ts';
-import { encrypt } from '../security/crypto.ts';
+import { encrypt } from '../security/data-keys.ts';
 import { hashSecret } from '../security/password.ts';
 import { seedDemoStatementHistory } from '../statements/seed.ts';
 import { isoDate, todayIn } from './billing.ts';
@@ -129,7 +129,7 @@ export async function seedCardsDemo(deps: AppDeps, memberIds: Map<string, number
     const expiry = isoDate(year, month + card.expiresInMonths, 1);
     const inserted = await insertCard(db, {
       memberId,
-      numberEnc: encrypt(config.cardDataKeys, card.number),
+      numberEnc: encrypt(config.dataKeys, card.number),
       numberHash: await cardNumberHash(db, config, card.number),
       last4: card.number.slice(-4),
       expiryYear: Number(expiry.slice(0, 4)),

@@ -17,9 +17,9 @@ export interface CardsTable {
   id: Generated<number>;
   /** The member ID that applied for the card (its owner). Null once that member ID has withdrawn. */
   member_id: number | null;
-  /** AES-256-GCM (security/crypto.ts) of the full number; never shown, logged or put in a URL. */
+  /** AES-256-GCM (security/data-keys.ts) of the full number; never shown, logged or put in a URL. */
   number_enc: string;
-  /** HMAC-SHA-256 of the number under the data key: lookup without decrypting. */
+  /** HMAC-SHA-256 of the number under the lookup key (security/data-keys.ts): lookup without decrypting. */
   number_hash: string;
   last4: string;
   expiry_year: number;
@@ -45,7 +45,7 @@ export interface CardsTable {
   created_at: CreatedAt;
 }
 
-/** One row: the random key behind number_hash, encrypted under the card data keys (rewrapped on rotation). */
+/** One row: the random key behind number_hash, encrypted under the data keys (rewrapped on rotation). */
 export interface CardLookupKeysTable {
   id: number;
   key_enc: string;

@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Executor } from '../db/schema.ts';
 import type { Lang } from '../i18n/index.ts';
-import { decrypt, encrypt } from '../security/crypto.ts';
+import { decrypt, encrypt } from '../security/data-keys.ts';
 import { type MailTemplate, type RenderedMail, renderMail } from './templates.ts';
 
 export interface MailRequest {
@@ -22,7 +22,7 @@ export async function enqueueMail(db: Executor, config: Config, mail: MailReques
       to_address: mail.to,
       lang: mail.lang,
       template: mail.template,
-      payload_enc: encrypt(config.cardDataKeys, JSON.stringify(mail.params)),
+      payload_enc: encrypt(config.dataKeys, JSON.stringify(mail.params)),
       sent_at: null,
       last_error: null,
     })
@@ -54,7 +54,7 @@ export function renderOutboxRow(
   },
 ): OutboxMessage | undefined {
   if (!row.payload_enc) return undefined;
-  const params = JSON.parse(decrypt(config.cardDataKeys, row.payload_enc)) as Record<string, string>;
+  const params = JSON.parse(decrypt(config.dataKeys, row.payload_enc)) as Record<string, string>;
   const rendered = renderMail(config, row.template as MailTemplate, row.lang === 'en' ? 'en' : 'ja', params);
   return {
     id: row.id,

@@ -113,7 +113,7 @@ export const oidcCommands: Command[] = [
     summary: 'new ID token signing key; the previous one still verifies, older ones are retired',
     async run(_args, config) {
       return withDatabase(config, async (db) => {
-        const r = await rotateSigningKeys(db, config.cardDataKeys, new Date());
+        const r = await rotateSigningKeys(db, config.dataKeys, new Date());
         console.log(`signing with ${r.active}`);
         if (r.verifying.length) console.log(`still verifying: ${r.verifying.join(', ')}`);
         if (r.retired.length) console.log(`retired: ${r.retired.join(', ')}`);

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { JWK } from 'oidc-provider';
 import type { Db } from '../db/database.ts';
-import { type DataKey, decrypt, encrypt } from '../security/crypto.ts';
+import { type DataKey, decrypt, encrypt } from '../security/data-keys.ts';
 import { deleteSigningKeys, insertSigningKey, listSigningKeys } from './repository.ts';
 
 /** How many keys stay published: the one that signs and the one before it, which still verifies. */

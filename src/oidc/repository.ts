@@ -282,19 +282,6 @@ export async function deleteSigningKeys(db: Executor, kids: string[]): Promise<v
   await db.deleteFrom('oidc_signing_keys').where('kid', 'in', kids).execute();
 }
 
-/** Re-encrypts every stored signing key (data key rotation). */
-export async function updateSigningKeyCiphertext(
-  db: Executor,
-  kid: string,
-  privateJwkEnc: string,
-): Promise<void> {
-  await db
-    .updateTable('oidc_signing_keys')
-    .set({ private_jwk_enc: privateJwkEnc })
-    .where('kid', '=', kid)
-    .execute();
-}
-
 // ---- what a service may learn about a member ----
 
 /** The claims source of an active member; undefined for a withdrawn, force-withdrawn or unknown one. */

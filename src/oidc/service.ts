@@ -21,7 +21,7 @@ export function createOidcService(deps: AppDeps, hooks: ProviderHooks = {}): Oid
   let building: Promise<Provider> | undefined;
 
   async function build(): Promise<Provider> {
-    const keys = await loadSigningKeys(deps.db, deps.config.cardDataKeys, deps.now());
+    const keys = await loadSigningKeys(deps.db, deps.config.dataKeys, deps.now());
     const provider = createOidcProvider(deps, keys, hooks);
     current = { provider, kids: keys.map((k) => k.kid).join(','), checkedAt: Date.now() };
     return provider;

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import { encrypt } from '../security/crypto.ts';
+import { encrypt } from '../security/data-keys.ts';
 import { hashSecret } from '../security/password.ts';
 import { analyzeScaleTables, countScaleMembers, insertScaleBatch } from './repository.ts';
 
@@ -38,7 +38,7 @@ export async function seedScale(
     hashSecret(SCALE_MEMBER_PASSWORD),
     hashSecret('9052'),
   ]);
-  const numberEnc = encrypt(config.cardDataKeys, SCALE_PLACEHOLDER_NUMBER);
+  const numberEnc = encrypt(config.dataKeys, SCALE_PLACEHOLDER_NUMBER);
   const toAdd = target.members - existing;
   progress(0, toAdd);
   for (let from = existing + 1; from <= target.members; from += BATCH) {

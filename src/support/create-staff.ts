@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import { encrypt } from '../security/crypto.ts';
+import { encrypt } from '../security/data-keys.ts';
 import { checkPasswordPolicy, hashSecret, type PasswordProblem } from '../security/password.ts';
 import { appendAudit } from './audit.ts';
 import { insertStaff } from './repository.ts';
@@ -42,7 +42,7 @@ export async function createStaff(
       displayName: input.displayName,
       role: input.role,
       passwordHash,
-      totpSecretEnc: encrypt(deps.config.cardDataKeys, totpSecret),
+      totpSecretEnc: encrypt(deps.config.dataKeys, totpSecret),
     });
     if (!row) return { ok: false, code: 'login_taken' } as const;
     await appendAudit(trx, {

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.ts';
-import { decrypt } from '../security/crypto.ts';
+import { decrypt } from '../security/data-keys.ts';
 import { getDummyHash, verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
 import { appendAudit, recordAudit } from './audit.ts';
@@ -50,7 +50,7 @@ export async function logInStaff(
   );
   const step =
     staff && reserved
-      ? matchTotpStep(decrypt(config.cardDataKeys, staff.totp_secret_enc), input.code, now)
+      ? matchTotpStep(decrypt(config.dataKeys, staff.totp_secret_enc), input.code, now)
       : undefined;
 
   if (staff && reserved && passwordOk && step !== undefined && (await acceptStaffLogin(db, staff.id, step))) {

@@ -15,7 +15,7 @@ export interface StaffTable {
   role: StaffRole;
   /** argon2id (security/password.ts). */
   password_hash: string;
-  /** Base32 TOTP secret, AES-256-GCM under the card data keys (security/crypto.ts). */
+  /** Base32 TOTP secret, AES-256-GCM under the data keys (security/data-keys.ts). */
   totp_secret_enc: string;
   /** The last accepted TOTP time step: a code is accepted at most once (RFC 6238 §5.2). */
   totp_last_step: number | null;

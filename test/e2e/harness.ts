@@ -44,7 +44,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: 'memory://',
     SESSION_SECRET: 'e2e-session-secret-0123456789-abcdefghijklmn',
-    CARD_DATA_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
+    DATA_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
     DEMO_DATA: 'true',
     LOGIN_DELAY_MS: '0',
     IP_LOGIN_POINTS: '100000',

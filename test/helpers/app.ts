@@ -22,8 +22,24 @@ export async function createTestApp(
   kind: DatabaseKind = 'pglite',
   overrides: Record<string, string> = {},
 ): Promise<TestApp> {
-  const config: Config = testConfig(overrides);
   const database = await createTestDatabase(kind);
+  return appOver(database, overrides, () => database.destroy());
+}
+
+/**
+ * Another app over the same database with other settings, as after a restart with a changed environment.
+ * Closing it leaves the database to its first app.
+ */
+export function restartTestApp(previous: TestApp, overrides: Record<string, string> = {}): TestApp {
+  return appOver(previous.database, overrides, async () => {});
+}
+
+function appOver(
+  database: TestDatabase,
+  overrides: Record<string, string>,
+  release: () => Promise<void>,
+): TestApp {
+  const config: Config = testConfig(overrides);
   let now: Date | undefined;
   const deps: AppDeps = {
     config,
@@ -41,7 +57,7 @@ export async function createTestApp(
     },
     async close() {
       await deps.limiters.close();
-      await database.destroy();
+      await release();
     },
   };
 }

@@ -7,7 +7,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DATA_DIR: 'memory://',
     PUBLIC_URL: 'http://localhost:3000',
     SESSION_SECRET: 'test-session-secret-0123456789-abcdefghijkl',
-    CARD_DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+    DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
     LOG_LEVEL: 'silent',
     LOGIN_DELAY_MS: '0',
     IP_LOGIN_POINTS: '100000',

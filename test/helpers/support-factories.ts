@@ -1,6 +1,6 @@
 import { cardNumberHash } from '../../src/cards/repository.ts';
 import type { AppDeps } from '../../src/deps.ts';
-import { encrypt } from '../../src/security/crypto.ts';
+import { encrypt } from '../../src/security/data-keys.ts';
 import { hashSecret } from '../../src/security/password.ts';
 import { createStaff } from '../../src/support/create-staff.ts';
 import type { StaffRole } from '../../src/support/tables.ts';
@@ -49,7 +49,7 @@ export async function createCard(
     .insertInto('cards')
     .values({
       member_id: memberId,
-      number_enc: encrypt(deps.config.cardDataKeys, number),
+      number_enc: encrypt(deps.config.dataKeys, number),
       number_hash: await cardNumberHash(deps.db, deps.config, number),
       last4: number.slice(-4),
       expiry_year: 2030,

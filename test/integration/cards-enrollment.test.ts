@@ -9,7 +9,7 @@ import { applyForCard } from '../../src/cards/apply.ts';
 import { enrollCard } from '../../src/cards/enroll.ts';
 import { findCardsOfMember } from '../../src/cards/repository.ts';
 import { seedCardsDemo } from '../../src/cards/seed.ts';
-import { decrypt } from '../../src/security/crypto.ts';
+import { decrypt } from '../../src/security/data-keys.ts';
 import { createTestApp, type TestApp, TestClient } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/db.ts';
 import { createMember } from '../helpers/factories.ts';
@@ -114,7 +114,7 @@ describe.each(databaseKinds())('start procedure on %s', (kind) => {
       .select('number_enc')
       .where('id', '=', issued.cardId)
       .executeTakeFirstOrThrow();
-    const number = decrypt(app.deps.config.cardDataKeys, row.number_enc);
+    const number = decrypt(app.deps.config.dataKeys, row.number_enc);
 
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>

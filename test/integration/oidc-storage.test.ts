@@ -79,7 +79,7 @@ describe.each(databaseKinds())('OpenID Connect storage on %s', (kind) => {
     expect(JSON.stringify(row)).not.toContain(created.secret);
     const provider = createOidcProvider(
       testApp.deps,
-      await loadSigningKeys(db, testApp.deps.config.cardDataKeys, new Date()),
+      await loadSigningKeys(db, testApp.deps.config.dataKeys, new Date()),
     );
     const client = await provider.Client.find('hashed-secret');
     expect(await client?.compareClientSecret(created.secret)).toBe(true);
@@ -107,17 +107,17 @@ describe.each(databaseKinds())('OpenID Connect storage on %s', (kind) => {
 
   it('keeps signing keys encrypted; after a rotation the previous key still verifies, after two it is retired', async () => {
     const { db, config } = testApp.deps;
-    const first = await loadSigningKeys(db, config.cardDataKeys, new Date());
+    const first = await loadSigningKeys(db, config.dataKeys, new Date());
     const firstKid = first[0]?.kid;
     for (const row of await listSigningKeys(db)) expect(row.privateJwkEnc).not.toContain('"d"');
-    const once = await rotateSigningKeys(db, config.cardDataKeys, new Date(Date.now() + 1000));
+    const once = await rotateSigningKeys(db, config.dataKeys, new Date(Date.now() + 1000));
     expect(once.verifying).toEqual([firstKid]);
     const published = await servePublishedKids(
       testApp,
-      await loadSigningKeys(db, config.cardDataKeys, new Date()),
+      await loadSigningKeys(db, config.dataKeys, new Date()),
     );
     expect(published).toEqual([once.active, firstKid]);
-    const twice = await rotateSigningKeys(db, config.cardDataKeys, new Date(Date.now() + 2000));
+    const twice = await rotateSigningKeys(db, config.dataKeys, new Date(Date.now() + 2000));
     expect(twice.retired).toEqual([firstKid]);
     expect(twice.verifying).toEqual([once.active]);
   });

@@ -17,7 +17,7 @@ import { type Config, loadConfig } from '../../src/config.ts';
 import { type Db, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { listRecentMail } from '../../src/mail/outbox.ts';
-import { encrypt } from '../../src/security/crypto.ts';
+import { encrypt } from '../../src/security/data-keys.ts';
 import { hashSecret, verifySecret } from '../../src/security/password.ts';
 import { databaseKinds } from '../helpers/db.ts';
 import { createFreshPostgresDatabase, HttpSession } from '../helpers/reliability-server.ts';
@@ -66,7 +66,7 @@ describe.runIf(databaseKinds().includes('postgres'))(
         DEMO_DATA: 'false',
         DATA_DIR: 'memory://',
         SESSION_SECRET: 'crash-session-secret-0123456789-abcdefghijk',
-        CARD_DATA_KEYS: `k1:${Buffer.alloc(32, 5).toString('base64')}`,
+        DATA_KEYS: `k1:${Buffer.alloc(32, 5).toString('base64')}`,
         LOGIN_DELAY_MS: '0',
         IP_LOGIN_POINTS: '100000',
         IP_FORM_POINTS: '100000',
@@ -156,7 +156,7 @@ describe.runIf(databaseKinds().includes('postgres'))(
         const digits = generateCardNumber();
         const card = await insertCard(db, {
           memberId,
-          numberEnc: encrypt(config.cardDataKeys, digits),
+          numberEnc: encrypt(config.dataKeys, digits),
           numberHash: await cardNumberHash(db, config, digits),
           last4: digits.slice(-4),
           expiryYear: 2031,

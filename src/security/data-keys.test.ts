@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decrypt, encrypt } from './crypto.ts';
+import { decrypt, encrypt } from './data-keys.ts';
 
 describe('AES-256-GCM under key ids (PCI DSS 3.5.1)', () => {
   const k1 = { kid: 'k1', key: randomBytes(32) };
