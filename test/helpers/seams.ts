@@ -309,6 +309,8 @@ async function applyForCard(t: TestApp, person: Person, memberDbId: number) {
 
 function setNow(m: SeamsModel, r: SeamsReal, at: number) {
   m.now = at;
+  // The next run starts after the latest time any run reached: the staff's TOTP steps only move forward.
+  clock = Math.max(clock, at);
   r.t.setNow(new Date(at));
 }
 

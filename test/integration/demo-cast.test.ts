@@ -28,7 +28,7 @@ describe.each(databaseKinds())('demo cast on %s', (kind) => {
     await seedDemo(t.deps);
     // Seeding again (every `npm start`) adds nothing while the seeded states still hold.
     await seedDemo(t.deps);
-  });
+  }, 300_000);
   afterAll(() => t?.close());
 
   it('keeps the issue 11 logins and passwords exactly', () => {

@@ -82,7 +82,7 @@ describe.each(databaseKinds())('member flows in random order keep their promises
   beforeAll(async () => {
     t = await createTestApp(kind, { ...SEAMS_CONFIG });
     staff = await createTestStaff(t.deps, 'supervisor');
-  });
+  }, 300_000);
   afterAll(() => t?.close());
 
   it(`holds every invariant over ${RUNS} random sequences (seed ${SEED})`, {
