@@ -1,5 +1,6 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AppDeps } from '../deps.ts';
+import type { Failure } from '../errors/catalog.ts';
 import { getDummyHash, verifySecret } from '../security/password.ts';
 import { type RateLimiters, tryConsume } from '../security/rate-limit.ts';
 import { maskMemberId } from './card-number.ts';
@@ -35,14 +36,15 @@ export interface EnrollInput {
 export type EnrollResult =
   | { ok: true; cardId: number }
   /** Start procedure locked for this card (now or before). */
-  | { ok: false; code: 'P01' }
+  | Failure<'P01'>
   /** The card was applied for with another member ID; its masked user ID. */
-  | { ok: false; code: 'P02'; maskedMemberId: string }
+  | Failure<'P02', { maskedMemberId: string }>
   /** No card with this number and birth date (one answer for both, no hint which field). */
-  | { ok: false; code: 'P03' }
+  | Failure<'P03'>
   /** Too many enrollment attempts by this member ID. */
-  | { ok: false; code: 'P04' }
-  | { ok: false; code: 'wrong_pin'; remaining: number };
+  | Failure<'P04'>
+  /** A wrong start PIN with attempts left. */
+  | Failure<'wrong_pin', { remaining: number }>;
 
 /**
  * The start procedure (DOMAIN.md causes 5–7): proves ownership of a card with its number, the holder's

@@ -45,3 +45,50 @@ export function isErrorCode(value: string): value is ErrorCode {
 export function errorHelpPath(code: ErrorCode): string {
   return `/help/errors/${code}`;
 }
+
+/**
+ * Failures a flow can answer that have no help page: the route turns them into a form error or a plain page
+ * (a public code above gets its coded page). Every `{ ok: false, code }` in the code base uses a code from
+ * errorCatalog or from this list, so a route can switch over one closed set.
+ */
+export const internalErrors = {
+  /** Re-authentication before a change: the current password is wrong. */
+  wrong_password: 'members',
+  /** The link's registration or email change would take a user ID that another member ID holds. */
+  user_id_taken: 'members',
+  /** An email change to the address the member already has. */
+  same_email: 'members',
+  /** A password reset for a member ID with a second factor: the reset link alone is not enough. */
+  second_factor_required: 'members',
+  /** The member ID does not exist (any more). */
+  not_found: 'members',
+  /** The member ID is not active (already force-withdrawn). */
+  not_active: 'members',
+  /** A wrong start PIN with attempts left (the last one answers P01). */
+  wrong_pin: 'cards',
+  /** Staff login failed: wrong login, password or code, or the staff member is locked (one answer for all). */
+  staff_login_failed: 'support',
+  /** A staff login name that is already in use. */
+  login_taken: 'support',
+  /** A staff password that the password policy refuses. */
+  weak_password: 'support',
+  /** A caller action before the caller's identity was verified in this staff session. */
+  not_verified: 'support',
+  /** The card named in an identity check is not one of the member's cards. */
+  card_not_of_member: 'support',
+  /** Too many identity checks for this member in a short time. */
+  too_many_attempts: 'support',
+  /** The audit log's hash chain is broken at some row. */
+  audit_chain_broken: 'support',
+} as const satisfies Record<string, string>;
+
+export type InternalErrorCode = keyof typeof internalErrors;
+/** Every code a failed flow may answer: a public catalog code or an internal one. */
+export type FailureCode = ErrorCode | InternalErrorCode;
+/**
+ * The one failure shape of every flow: `{ ok: false, code }`, plus whatever the page needs to say more.
+ * A union of codes gives a union of failures, so `if (result.code === 'R01')` narrows.
+ */
+export type Failure<C extends FailureCode, Extra extends object = object> = C extends FailureCode
+  ? { ok: false; code: C } & Extra
+  : never;

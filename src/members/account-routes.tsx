@@ -111,7 +111,7 @@ recoveryRoutes.post('/reset-password', async (c) => {
     c.set('member', undefined);
     return renderLoginPage(c, { notice: c.get('t')('reset.done'), identifier: result.userId });
   }
-  if (result.reason === 'second_factor_required')
+  if (result.code === 'second_factor_required')
     return renderResetPasswordPage(c, {
       token,
       userId: member.user_id,
@@ -145,9 +145,9 @@ accountRoutes.post('/settings/email', async (c) => {
     });
   const result = await requestEmailChange(c.get('deps'), c.get('member'), form.data);
   if (result.ok) return renderEmailSentPage(c, form.data.newEmail);
-  if (result.reason === 'too_many') return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
+  if (result.code === 'R01') return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
   const errors =
-    result.reason === 'same_email'
+    result.code === 'same_email'
       ? { newEmail: t('validation.email.same') }
       : { currentPassword: t('validation.currentPassword.wrong') };
   return settingsPage(c, { emailForm: { newEmail: form.data.newEmail, errors }, status: 400 });
@@ -177,7 +177,7 @@ recoveryRoutes.post('/settings/email/verify', async (c) => {
       : t('account.email.done', { email: result.newEmail });
     return renderEmailResultPage(c, { ok: true, message });
   }
-  if (result.reason === 'user_id_taken')
+  if (result.code === 'user_id_taken')
     return renderEmailResultPage(c, { ok: false, message: t('account.email.taken') });
   return renderCodedErrorPage(c, 'M02');
 });
@@ -189,7 +189,7 @@ accountRoutes.post('/settings/password', async (c) => {
   if (!form.ok) return settingsPage(c, { passwordErrors: form.errors, status: 400 });
   const result = await changePassword(c.get('deps'), member, form.data);
   if (result.ok) return c.redirect('/settings?done=password', 303);
-  if (result.reason === 'too_many') return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
+  if (result.code === 'R01') return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
   return settingsPage(c, {
     passwordErrors: { currentPassword: t('validation.currentPassword.wrong') },
     status: 400,
@@ -212,7 +212,7 @@ accountRoutes.post('/settings/withdraw', async (c) => {
       ticket: result.ticket,
       coolingOffDays: USER_ID_COOLING_OFF_DAYS,
     });
-  if (result.reason === 'too_many') return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
+  if (result.code === 'R01') return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
   return renderWithdrawPasswordPage(c, {
     errors: { password: t('validation.currentPassword.wrong') },
     status: 400,

@@ -1,4 +1,5 @@
 import type { AppDeps, CurrentMember } from '../deps.ts';
+import type { Failure } from '../errors/catalog.ts';
 import { translate } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { maskEmail } from '../security/mask.ts';
@@ -21,7 +22,8 @@ export const EMAIL_CHANGE_LINK_MS = 30 * 60 * 1000;
 
 export type RequestEmailChangeResult =
   | { ok: true }
-  | { ok: false; reason: Exclude<ReauthResult, 'ok'> | 'same_email' };
+  | Exclude<ReauthResult, { ok: true }>
+  | Failure<'same_email'>;
 
 /**
  * Starts an email change: the current password first, then a single-use 30-minute link goes to the new
@@ -32,9 +34,9 @@ export async function requestEmailChange(
   member: CurrentMember,
   input: { newEmail: string; currentPassword: string },
 ): Promise<RequestEmailChangeResult> {
-  if (input.newEmail === member.email) return { ok: false, reason: 'same_email' };
+  if (input.newEmail === member.email) return { ok: false, code: 'same_email' };
   const check = await verifyCurrentPassword(deps, member.id, input.currentPassword);
-  if (check !== 'ok') return { ok: false, reason: check };
+  if (!check.ok) return check;
   const token = generateToken();
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
@@ -73,7 +75,7 @@ export async function findEmailChangeToConfirm(deps: AppDeps, token: string) {
 
 export type ConfirmEmailChangeResult =
   | { ok: true; newEmail: string; newUserId: string | undefined }
-  | { ok: false; reason: 'invalid_link' | 'user_id_taken' };
+  | Failure<'M02' | 'user_id_taken'>;
 
 /**
  * Applies an email change from the link sent to the new address (single use). When the user ID is the
@@ -85,16 +87,16 @@ export async function confirmEmailChange(deps: AppDeps, token: string): Promise<
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const change = await consumeEmailChange(trx, hashToken(token), now);
-    if (!change) return { ok: false, reason: 'invalid_link' } as const;
+    if (!change) return { ok: false, code: 'M02' } as const;
     const member = await lockMember(trx, change.member_id);
-    if (!member) return { ok: false, reason: 'invalid_link' } as const;
+    if (!member) return { ok: false, code: 'M02' } as const;
     const newUserId = member.user_id_is_email ? change.new_email : undefined;
     if (
       newUserId &&
       ((await isUserIdHeldByOther(trx, newUserId, member.id)) ||
         (await isUserIdCoolingOff(trx, newUserId, now)))
     )
-      return { ok: false, reason: 'user_id_taken' } as const;
+      return { ok: false, code: 'user_id_taken' } as const;
     await setMemberEmail(trx, member.id, {
       email: change.new_email,
       ...(newUserId ? { userId: newUserId } : {}),

@@ -5,7 +5,7 @@ import { deletePasswordResets, setMemberPassword } from './account-repository.ts
 import { type ReauthResult, verifyCurrentPassword } from './reauthenticate.ts';
 import { deleteMemberSessions, recordAuthEvent } from './repository.ts';
 
-export type ChangePasswordResult = { ok: true } | { ok: false; reason: Exclude<ReauthResult, 'ok'> };
+export type ChangePasswordResult = ReauthResult;
 
 /**
  * Password change from settings: the current password first; then every other session ends (this one is
@@ -18,7 +18,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<ChangePasswordResult> {
   const check = await verifyCurrentPassword(deps, member.id, input.currentPassword);
-  if (check !== 'ok') return { ok: false, reason: check };
+  if (!check.ok) return check;
   const passwordHash = await hashSecret(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
     await setMemberPassword(trx, member.id, passwordHash, deps.now());

@@ -1,9 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
+import type { Failure } from '../errors/catalog.ts';
 import { deleteMemberSessions, markForceWithdrawn, recordAuthEvent } from './repository.ts';
 
-export type ForceWithdrawResult = { ok: true; sessionsRevoked: number } | { ok: false; reason: 'not_active' };
+export type ForceWithdrawResult = { ok: true; sessionsRevoked: number } | Failure<'not_active'>;
 
 /**
  * Forced withdrawal (DOMAIN.md cause 8), called by the support console: the membership is marked
@@ -25,7 +26,7 @@ export async function forceWithdrawMemberIn(
   reason: string,
   now: Date,
 ): Promise<ForceWithdrawResult> {
-  if (!(await markForceWithdrawn(trx, memberId, reason, now))) return { ok: false, reason: 'not_active' };
+  if (!(await markForceWithdrawn(trx, memberId, reason, now))) return { ok: false, code: 'not_active' };
   const sessionsRevoked = await deleteMemberSessions(trx, memberId);
   await recordAuthEvent(trx, { kind: 'force_withdrawal', memberId, reason: 'support' });
   return { ok: true, sessionsRevoked };

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
-import { errorHelpPath } from '../errors/catalog.ts';
+import { errorHelpPath, type Failure } from '../errors/catalog.ts';
 import { formatMoment } from '../i18n/format.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { getDummyHash, hashSecret, needsRehash, verifySecret } from '../security/password.ts';
@@ -34,9 +34,8 @@ export interface ClientInfo {
 export type LoginResult =
   | { ok: true; memberId: number; sessionToken: string }
   /** L01 covers unknown ID, wrong password and locked account alike (ASVS 6.3.8). */
-  | { ok: false; code: 'L01'; swappedHint: boolean }
-  | { ok: false; code: 'M01' }
-  | { ok: false; code: 'R01' };
+  | Failure<'L01', { swappedHint: boolean }>
+  | Failure<'M01' | 'R01'>;
 
 /** Delay before answering, by consecutive failures for the typed identifier (known or not, so it reveals nothing). */
 export function progressiveDelayMs(failures: number, baseMs: number): number {

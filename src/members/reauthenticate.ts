@@ -1,10 +1,12 @@
 import type { AppDeps } from '../deps.ts';
+import type { Failure } from '../errors/catalog.ts';
 import { verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
 import { reauthByMember } from './recovery-limits.ts';
 import { findMemberById } from './repository.ts';
 
-export type ReauthResult = 'ok' | 'wrong_password' | 'too_many';
+/** R01: too many re-authentication attempts for this member ID in a short time. */
+export type ReauthResult = { ok: true } | Failure<'wrong_password' | 'R01'>;
 
 /**
  * Checks the current password of a logged-in member before a sensitive change. An attempt is reserved on
@@ -15,8 +17,9 @@ export async function verifyCurrentPassword(
   memberId: number,
   password: string,
 ): Promise<ReauthResult> {
-  if (!(await tryConsume(reauthByMember(deps.limiters), String(memberId)))) return 'too_many';
+  if (!(await tryConsume(reauthByMember(deps.limiters), String(memberId)))) return { ok: false, code: 'R01' };
   const member = await findMemberById(deps.db, memberId);
-  if (!member || !(await verifySecret(member.password_hash, password))) return 'wrong_password';
-  return 'ok';
+  if (!member || !(await verifySecret(member.password_hash, password)))
+    return { ok: false, code: 'wrong_password' };
+  return { ok: true };
 }

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../deps.ts';
+import type { Failure } from '../errors/catalog.ts';
 import type { Lang } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { hashSecret } from '../security/password.ts';
@@ -63,17 +64,18 @@ export async function requestRegistration(deps: AppDeps, input: RegistrationInpu
 
 export type VerifyRegistrationResult =
   | { ok: true; userId: string }
-  | { ok: false; reason: 'invalid_link' }
-  | { ok: false; reason: 'user_id_taken'; userId: string };
+  /** M02: the link expired, was used, or was replaced. */
+  | Failure<'M02'>
+  | Failure<'user_id_taken', { userId: string }>;
 
 /** Completes a registration from its emailed link: single use, 30 minutes, and the ID must still be free. */
 export async function completeRegistration(deps: AppDeps, token: string): Promise<VerifyRegistrationResult> {
   const { db, now } = deps;
   return db.transaction().execute(async (trx) => {
     const pending = await consumePendingRegistration(trx, hashToken(token), now());
-    if (!pending) return { ok: false, reason: 'invalid_link' } as const;
+    if (!pending) return { ok: false, code: 'M02' } as const;
     if (await isUserIdCoolingOff(trx, pending.user_id, now()))
-      return { ok: false, reason: 'user_id_taken', userId: pending.user_id } as const;
+      return { ok: false, code: 'user_id_taken', userId: pending.user_id } as const;
     const created = await insertMember(trx, {
       userId: pending.user_id,
       userIdIsEmail: pending.user_id_is_email,
@@ -82,7 +84,7 @@ export async function completeRegistration(deps: AppDeps, token: string): Promis
       lang: pending.lang,
       verifiedAt: now(),
     });
-    if (!created) return { ok: false, reason: 'user_id_taken', userId: pending.user_id } as const;
+    if (!created) return { ok: false, code: 'user_id_taken', userId: pending.user_id } as const;
     await recordAuthEvent(trx, { kind: 'registration', memberId: created.id });
     return { ok: true, userId: pending.user_id } as const;
   });

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
+import type { Failure } from '../errors/catalog.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { hashSecret } from '../security/password.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
@@ -84,8 +85,8 @@ export async function secondFactorRequiredForReset(_memberId: number): Promise<b
 
 export type CompleteResetResult =
   | { ok: true; userId: string }
-  | { ok: false; reason: 'invalid_link' }
-  | { ok: false; reason: 'second_factor_required' };
+  /** M02: the link expired, was used, or was replaced. */
+  | Failure<'M02' | 'second_factor_required'>;
 
 /**
  * Sets a new password from a reset link. The link is used up by one guarded DELETE (single use, not
@@ -99,12 +100,12 @@ export async function completePasswordReset(
   password: string,
 ): Promise<CompleteResetResult> {
   const pending = await findPasswordResetMember(deps, token);
-  if (!pending) return { ok: false, reason: 'invalid_link' };
-  if (await secondFactorRequiredForReset(pending.id)) return { ok: false, reason: 'second_factor_required' };
+  if (!pending) return { ok: false, code: 'M02' };
+  if (await secondFactorRequiredForReset(pending.id)) return { ok: false, code: 'second_factor_required' };
   const passwordHash = await hashSecret(password);
   return deps.db.transaction().execute(async (trx) => {
     const memberId = await consumePasswordReset(trx, hashToken(token), deps.now());
-    if (memberId !== pending.id) return { ok: false, reason: 'invalid_link' } as const;
+    if (memberId !== pending.id) return { ok: false, code: 'M02' } as const;
     await setMemberPassword(trx, memberId, passwordHash, deps.now());
     const revoked = await deleteMemberSessions(trx, memberId);
     await recordAuthEvent(trx, { kind: 'password_reset', memberId, reason: `sessions_revoked_${revoked}` });

@@ -97,6 +97,6 @@ memberIdRoutes.post('/register/verify', async (c) => {
       identifier: result.userId,
     });
   }
-  if (result.reason === 'user_id_taken') return renderVerifyTakenPage(c, result.userId);
+  if (result.code === 'user_id_taken') return renderVerifyTakenPage(c, result.userId);
   return renderCodedErrorPage(c, 'M02');
 });

@@ -1,4 +1,5 @@
 import type { AppDeps, CurrentMember } from '../deps.ts';
+import type { Failure } from '../errors/catalog.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { hmac, safeEqual } from '../security/tokens.ts';
 import {
@@ -35,9 +36,9 @@ export async function startWithdrawal(
   deps: AppDeps,
   member: CurrentMember,
   password: string,
-): Promise<{ ok: true; ticket: WithdrawalTicket } | { ok: false; reason: Exclude<ReauthResult, 'ok'> }> {
+): Promise<{ ok: true; ticket: WithdrawalTicket } | Exclude<ReauthResult, { ok: true }>> {
   const check = await verifyCurrentPassword(deps, member.id, password);
-  if (check !== 'ok') return { ok: false, reason: check };
+  if (!check.ok) return check;
   const expires = String(deps.now().getTime() + WITHDRAWAL_TICKET_MS);
   return { ok: true, ticket: { ticket: ticketFor(deps, member, expires), expires } };
 }
@@ -54,11 +55,14 @@ export function isWithdrawalTicketValid(deps: AppDeps, member: CurrentMember, t:
  * reset links and email changes go with it), the user ID held for the cooling-off period, and a last mail
  * to the address. Logging in afterwards meets the ordinary L01 failure, since the ID no longer exists.
  */
-export async function withdrawMember(deps: AppDeps, memberId: number): Promise<{ ok: boolean }> {
+export async function withdrawMember(
+  deps: AppDeps,
+  memberId: number,
+): Promise<{ ok: true } | Failure<'not_found'>> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const member = await lockMember(trx, memberId);
-    if (!member) return { ok: false };
+    if (!member) return { ok: false, code: 'not_found' } as const;
     const sessions = await deleteMemberSessions(trx, memberId);
     const cards = await detachMemberCards(trx, memberId);
     await stripAuthEventPersonalFields(trx, memberId);
@@ -79,6 +83,8 @@ export async function withdrawMember(deps: AppDeps, memberId: number): Promise<{
       template: 'withdrawal_done',
       params: { userId: member.user_id, registerLink: '/register' },
     });
-    return { ok: await deleteMemberRow(trx, memberId) };
+    return (await deleteMemberRow(trx, memberId))
+      ? ({ ok: true } as const)
+      : ({ ok: false, code: 'not_found' } as const);
   });
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import type { Failure } from '../errors/catalog.ts';
 import {
   type AuditRow,
   findLastAuditRow,
@@ -89,7 +90,7 @@ export function recordAudit(db: Db, entry: AuditEntry): Promise<AuditRow> {
 
 export type AuditVerification =
   | { ok: true; rows: number }
-  | { ok: false; rows: number; brokenId: number; problem: 'hash' | 'link' | 'gap' };
+  | Failure<'audit_chain_broken', { rows: number; brokenId: number; problem: 'hash' | 'link' | 'gap' }>;
 
 /**
  * Walks the chain from the first row: each row's hash must match its content, its prev_hash the row before,
@@ -102,9 +103,12 @@ export async function verifyAuditChain(db: Db, pageSize = 500): Promise<AuditVer
     const page = await listAuditRows(db, expectedId - 1, pageSize);
     for (const row of page) {
       const rows = expectedId - 1;
-      if (row.id !== expectedId) return { ok: false, rows, brokenId: row.id, problem: 'gap' };
-      if (row.prev_hash !== prevHash) return { ok: false, rows, brokenId: row.id, problem: 'link' };
-      if (auditRowHash(row) !== row.hash) return { ok: false, rows, brokenId: row.id, problem: 'hash' };
+      if (row.id !== expectedId)
+        return { ok: false, code: 'audit_chain_broken', rows, brokenId: row.id, problem: 'gap' };
+      if (row.prev_hash !== prevHash)
+        return { ok: false, code: 'audit_chain_broken', rows, brokenId: row.id, problem: 'link' };
+      if (auditRowHash(row) !== row.hash)
+        return { ok: false, code: 'audit_chain_broken', rows, brokenId: row.id, problem: 'hash' };
       prevHash = row.hash;
       expectedId += 1;
     }

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { Failure } from '../errors/catalog.ts';
 import { encrypt } from '../security/data-keys.ts';
 import { checkPasswordPolicy, hashSecret, type PasswordProblem } from '../security/password.ts';
 import { appendAudit } from './audit.ts';
@@ -19,8 +20,8 @@ export interface NewStaff {
 
 export type CreateStaffResult =
   | { ok: true; staffId: number; totpSecret: string; totpUri: string }
-  | { ok: false; code: 'login_taken' }
-  | { ok: false; code: 'weak_password'; problem: PasswordProblem };
+  | Failure<'login_taken'>
+  | Failure<'weak_password', { problem: PasswordProblem }>;
 
 /**
  * Creates a staff account (CLI, admin console, demo seed). The password follows the member policy

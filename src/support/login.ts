@@ -1,4 +1,5 @@
 import type { AppDeps } from '../deps.ts';
+import type { Failure } from '../errors/catalog.ts';
 import { decrypt } from '../security/data-keys.ts';
 import { getDummyHash, verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
@@ -24,9 +25,7 @@ export interface StaffLoginInput {
 }
 
 /** One answer for every failure (unknown login, wrong password, wrong or replayed code, locked). */
-export type StaffLoginResult =
-  | { ok: true; sessionToken: string }
-  | { ok: false; code: 'STAFF_LOGIN_FAILED' | 'R01' };
+export type StaffLoginResult = { ok: true; sessionToken: string } | Failure<'staff_login_failed' | 'R01'>;
 
 /**
  * Staff login: password and TOTP, both mandatory (PCI DSS 8.4). An attempt is reserved with one guarded
@@ -80,5 +79,5 @@ export async function logInStaff(
     }
   });
   deps.log.warn({ staffLogin: staff ? staff.id : null, reason }, 'staff login failed');
-  return { ok: false, code: 'STAFF_LOGIN_FAILED' };
+  return { ok: false, code: 'staff_login_failed' };
 }

@@ -1,5 +1,6 @@
 import { findCardsOfMember, setCardStatus, unlockStartPin } from '../cards/repository.ts';
 import type { AppDeps } from '../deps.ts';
+import type { Failure } from '../errors/catalog.ts';
 import { forceWithdrawMemberIn } from '../members/force-withdraw.ts';
 import { findMemberById, recordAuthEvent, unlockLoginLock } from '../members/repository.ts';
 import { issuePasswordResetIn } from '../members/reset-password.ts';
@@ -13,7 +14,7 @@ import { findPassedVerification } from './verify-identity.ts';
  * staff session; supervisor decisions (forced withdrawal, card status) are not made at the caller's request,
  * so they need a written reason instead.
  */
-export type ActionResult = { ok: true } | { ok: false; code: 'not_verified' | 'not_found' | 'not_active' };
+export type ActionResult = { ok: true } | Failure<'not_verified' | 'not_found' | 'not_active'>;
 
 async function cardOfMember(deps: AppDeps, memberId: number, cardId: number) {
   return (await findCardsOfMember(deps.db, memberId)).find((c) => c.id === cardId);

@@ -1,6 +1,7 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { findCardsOfMember, verifyCardNumberForCard } from '../cards/repository.ts';
 import type { AppDeps } from '../deps.ts';
+import type { Failure } from '../errors/catalog.ts';
 import { tryConsume } from '../security/rate-limit.ts';
 import { safeEqual } from '../security/tokens.ts';
 import { appendAudit, recordAudit } from './audit.ts';
@@ -43,7 +44,7 @@ export interface VerificationItems {
 
 export type VerificationResult =
   | { ok: true; passed: boolean; items: VerificationItems }
-  | { ok: false; code: 'card_not_of_member' | 'too_many_attempts' };
+  | Failure<'card_not_of_member' | 'too_many_attempts'>;
 
 const normaliseName = (s: string) =>
   s

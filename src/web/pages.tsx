@@ -17,21 +17,20 @@ export function renderCodedErrorPage(c: AppContext, code: ErrorCode, extra?: Chi
   );
 }
 
-/** A plain HTTP error page: what happened and where to go next. */
+/** A plain HTTP error page: what happened and where to go next. Title and body are message keys. */
 export function renderHttpErrorPage(
   c: AppContext,
   status: NonNullable<PageOptions['status']>,
   title: MessageKey,
-  body: MessageKey | string,
+  body: MessageKey,
 ) {
   const t = c.get('t');
-  const text = body.includes(' ') || body.includes('。') ? body : t(body as MessageKey);
   return renderPage(
     c,
     { title: t(title), status, narrow: true },
     <section class="http-error">
       <h1>{t(title)}</h1>
-      <p>{text}</p>
+      <p>{t(body)}</p>
       <p class="button-row">
         <a class="button" href="/">
           {t('http.home')}

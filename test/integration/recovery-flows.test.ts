@@ -434,7 +434,7 @@ describe.each(databaseKinds())('recovery flows on %s', (kind) => {
       expect(await login.text()).toContain('M01');
       expect(await forceWithdrawMember(testApp.deps, m.id, 'again')).toEqual({
         ok: false,
-        reason: 'not_active',
+        code: 'not_active',
       });
     });
   });

@@ -56,7 +56,13 @@ describe.each(databaseKinds())('audit log on %s', (kind) => {
     await sql`alter table audit_log disable trigger audit_log_refuse_change`.execute(db);
     await db.updateTable('audit_log').set({ after: sql`'{"i": 999}'::jsonb` }).where('id', '=', 17).execute();
     await sql`alter table audit_log enable trigger audit_log_refuse_change`.execute(db);
-    expect(await verifyAuditChain(db)).toEqual({ ok: false, rows: 16, brokenId: 17, problem: 'hash' });
+    expect(await verifyAuditChain(db)).toEqual({
+      ok: false,
+      code: 'audit_chain_broken',
+      rows: 16,
+      brokenId: 17,
+      problem: 'hash',
+    });
   });
 
   it('pinpoints a deleted row by the gap it leaves', async () => {
