@@ -80,6 +80,16 @@ export const internalErrors = {
   too_many_attempts: 'support',
   /** The audit log's hash chain is broken at some row. */
   audit_chain_broken: 'support',
+  /** The member has no enrolled card to show statements for. */
+  no_card: 'statements',
+  /** No statement for that card and month. */
+  statement_not_found: 'statements',
+  /** A single sign-on client id that is already registered. */
+  client_id_taken: 'oidc',
+  /** A client's redirect URI that is not an allowed absolute URL. */
+  redirect_uri_invalid: 'oidc',
+  /** A client's back-channel logout URI that is not an allowed absolute URL. */
+  logout_uri_invalid: 'oidc',
 } as const satisfies Record<string, string>;
 
 export type InternalErrorCode = keyof typeof internalErrors;

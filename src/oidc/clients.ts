@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import type { Failure } from '../errors/catalog.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
 import { type ClientRow, deleteClient, insertClient, listClients } from './repository.ts';
 
@@ -14,7 +15,7 @@ export interface NewClient {
 
 export type CreateClientResult =
   | { ok: true; clientId: string; secret: string }
-  | { ok: false; code: 'client_id_taken' | 'redirect_uri_invalid' | 'logout_uri_invalid' };
+  | Failure<'client_id_taken' | 'redirect_uri_invalid' | 'logout_uri_invalid'>;
 
 /** A redirect or logout URI we accept: absolute http(s), no fragment; plain http only for localhost. */
 export function isAcceptableServiceUri(value: string): boolean {

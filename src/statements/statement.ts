@@ -8,6 +8,7 @@ import {
 } from '../cards/billing.ts';
 import type { CardBrand, CardStatus } from '../cards/tables.ts';
 import type { AppDeps } from '../deps.ts';
+import type { Failure } from '../errors/catalog.ts';
 import { type BilledLine, type BillingBreakdown, billStatement } from './breakdown.ts';
 import type { SpendingCategory } from './categories.ts';
 import { type PointsLedger, pointsLedger } from './points.ts';
@@ -57,7 +58,7 @@ export interface Statement {
 }
 
 /** Why a statement cannot be shown: the member has no enrolled card, or the month/card is not theirs or out of range. */
-export type StatementFailure = { ok: false; code: 'no_card' | 'statement_not_found' };
+export type StatementFailure = Failure<'no_card' | 'statement_not_found'>;
 
 /** 'YYYY-MM' of a real month. */
 export function isStatementMonth(value: string): boolean {
