@@ -1,8 +1,7 @@
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
 import { getDummyHash, verifySecret } from '../security/password.ts';
-import { type RateLimiters, tryConsume } from '../security/rate-limit.ts';
+import { tryConsume } from '../security/rate-limit.ts';
 import { maskMemberId } from './card-number.ts';
 import {
   cardNumberHash,
@@ -11,18 +10,6 @@ import {
   reserveStartPinAttempt,
 } from './repository.ts';
 import { startPinLimit } from './start-pin.ts';
-
-const throttles = new WeakMap<RateLimiters, RateLimiterAbstract>();
-
-/** Enrollment attempts per member ID per hour, across all cards (one limiter per process). */
-function enrollThrottle(limiters: RateLimiters, perHour: number): RateLimiterAbstract {
-  let limiter = throttles.get(limiters);
-  if (!limiter) {
-    limiter = limiters.create('enroll_member', perHour, 3600);
-    throttles.set(limiters, limiter);
-  }
-  return limiter;
-}
 
 export interface EnrollInput {
   memberId: number;
@@ -57,7 +44,7 @@ export type EnrollResult =
  */
 export async function enrollCard(deps: AppDeps, input: EnrollInput): Promise<EnrollResult> {
   const { db, config, limiters, log, now } = deps;
-  const throttle = enrollThrottle(limiters, config.startPin.enrollAttemptsPerHour);
+  const throttle = limiters.enrollByMember;
   if (!(await tryConsume(throttle, String(input.memberId)))) {
     log.info({ memberId: input.memberId, outcome: 'throttled' }, 'enrollment');
     return { ok: false, code: 'P04' };

@@ -4,7 +4,6 @@ import { enqueueMail } from '../mail/outbox.ts';
 import { tryConsume } from '../security/rate-limit.ts';
 import { withMinimumDuration } from '../security/timing.ts';
 import { isEmailShape } from './identity.ts';
-import { recoveryByIdentifier } from './recovery-limits.ts';
 import { findMemberByUserId, findMembersByEmail, recordAuthEvent, writeLoginDecoy } from './repository.ts';
 import { queuePasswordReset } from './reset-password.ts';
 
@@ -25,7 +24,7 @@ export function requestPasswordReset(deps: AppDeps, identifier: string, lang: La
 }
 
 async function queueResetsFor(deps: AppDeps, identifier: string, lang: Lang): Promise<void> {
-  if (!(await tryConsume(recoveryByIdentifier(deps.limiters), `pw:${identifier}`))) return;
+  if (!(await tryConsume(deps.limiters.recoveryByIdentifier, `pw:${identifier}`))) return;
   const byId = await findMemberByUserId(deps.db, identifier);
   const members = byId
     ? [byId]

@@ -3,7 +3,6 @@ import type { Lang } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { tryConsume } from '../security/rate-limit.ts';
 import { withMinimumDuration } from '../security/timing.ts';
-import { recoveryByIdentifier } from './recovery-limits.ts';
 import { findMembersByEmail, recordAuthEvent } from './repository.ts';
 
 /**
@@ -16,7 +15,7 @@ export function requestUserIdReminder(deps: AppDeps, email: string, lang: Lang):
 }
 
 async function queueReminderFor(deps: AppDeps, email: string, lang: Lang): Promise<void> {
-  if (!(await tryConsume(recoveryByIdentifier(deps.limiters), `id:${email}`))) return;
+  if (!(await tryConsume(deps.limiters.recoveryByIdentifier, `id:${email}`))) return;
   const members = await findMembersByEmail(deps.db, email);
   await deps.db.transaction().execute(async (trx) => {
     await enqueueMail(trx, deps.config, {

@@ -2,7 +2,6 @@ import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
 import { verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
-import { reauthByMember } from './recovery-limits.ts';
 import { findMemberById } from './repository.ts';
 
 /** R01: too many re-authentication attempts for this member ID in a short time. */
@@ -17,7 +16,7 @@ export async function verifyCurrentPassword(
   memberId: number,
   password: string,
 ): Promise<ReauthResult> {
-  if (!(await tryConsume(reauthByMember(deps.limiters), String(memberId)))) return { ok: false, code: 'R01' };
+  if (!(await tryConsume(deps.limiters.reauthByMember, String(memberId)))) return { ok: false, code: 'R01' };
   const member = await findMemberById(deps.db, memberId);
   if (!member || !(await verifySecret(member.password_hash, password)))
     return { ok: false, code: 'wrong_password' };

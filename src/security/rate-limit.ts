@@ -23,14 +23,50 @@ function kyselyStoreClient(db: Db) {
   };
 }
 
-export interface RateLimiters {
-  /** Login POSTs per IP per minute (token bucket). */
-  loginByIp: RateLimiterAbstract;
-  /** Other anonymous form POSTs (registration, recovery) per IP per minute. */
-  formByIp: RateLimiterAbstract;
-  /** Consecutive login failures per typed identifier, known or not: drives the progressive delay. */
-  loginFailuresByIdentifier: RateLimiterAbstract;
-  /** Make a limiter for a domain flow (e.g. recovery requests per account) on the same store. */
+interface RateLimit {
+  /** Store key prefix: changing it resets the counts. */
+  name: string;
+  points: number;
+  durationSeconds: number;
+}
+
+/** Every rate limit of the application, in one table so the numbers can be read side by side. */
+function rateLimitTable(config: Config) {
+  return {
+    /** Login POSTs per IP per minute (token bucket). */
+    loginByIp: { name: 'login_ip', points: config.login.ipPointsPerMinute, durationSeconds: 60 },
+    /** Other anonymous form POSTs (registration, recovery) per IP per minute. */
+    formByIp: { name: 'form_ip', points: config.ipFormPointsPerMinute, durationSeconds: 60 },
+    /** Consecutive login failures per typed identifier, known or not: drives the progressive delay. */
+    loginFailuresByIdentifier: { name: 'login_fail_id', points: 1_000_000, durationSeconds: 24 * 3600 },
+    /**
+     * Forgot-ID and forgot-password requests per typed identifier (email or user ID, known or not, so the
+     * limit reveals nothing): 5 an hour. Keeps a mailbox from being flooded and links from being churned.
+     */
+    recoveryByIdentifier: { name: 'recovery_id', points: 5, durationSeconds: 3600 },
+    /**
+     * Current-password checks in settings (email change, password change, withdrawal) per member: 10 in
+     * 15 minutes, so a stolen session cannot be used to guess the password (NIST 800-63B-4 throttling).
+     */
+    reauthByMember: { name: 'reauth_member', points: 10, durationSeconds: 900 },
+    /** Enrollment attempts per member ID per hour, across all cards (so card numbers cannot be probed). */
+    enrollByMember: {
+      name: 'enroll_member',
+      points: config.startPin.enrollAttemptsPerHour,
+      durationSeconds: 3600,
+    },
+    /**
+     * Identity verification attempts per member per hour, across all staff: a caller guessing details (or an
+     * insider probing them) gets a few tries, then the case goes to a supervisor. A pass gives them back.
+     */
+    supportVerifyByMember: { name: 'support_verify', points: 5, durationSeconds: 3600 },
+  } satisfies Record<string, RateLimit>;
+}
+
+type RateLimitName = keyof ReturnType<typeof rateLimitTable>;
+
+export interface RateLimiters extends Record<RateLimitName, RateLimiterAbstract> {
+  /** A limiter outside the table on the same store (tests probing the store). */
   create(name: string, points: number, durationSeconds: number): RateLimiterAbstract;
   /** Resolves once the shared store answers (at once without Redis; gives up quietly after `ms`). */
   ready(ms?: number): Promise<void>;
@@ -66,10 +102,12 @@ export function createRateLimiters(config: Config, db: Db): RateLimiters {
       clearExpiredByTimeout: false,
     });
   };
+  const table = rateLimitTable(config);
+  const limiters = Object.fromEntries(
+    Object.entries(table).map(([key, l]) => [key, create(l.name, l.points, l.durationSeconds)]),
+  ) as Record<RateLimitName, RateLimiterAbstract>;
   return {
-    loginByIp: create('login_ip', config.login.ipPointsPerMinute, 60),
-    formByIp: create('form_ip', config.ipFormPointsPerMinute, 60),
-    loginFailuresByIdentifier: create('login_fail_id', 1_000_000, 24 * 3600),
+    ...limiters,
     create,
     async ready(ms = 3000) {
       if (!redis || redis.status === 'ready') return;

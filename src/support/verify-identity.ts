@@ -1,4 +1,3 @@
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { findCardsOfMember, verifyCardNumberForCard } from '../cards/repository.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
@@ -10,21 +9,6 @@ import type { CurrentStaff } from './session.ts';
 
 /** A passed verification lets this staff session act on the member for this long. */
 export const VERIFICATION_VALID_MS = 15 * 60 * 1000;
-
-/**
- * Verification attempts per member per hour, across all staff: a caller guessing details (or an insider
- * probing them) gets a few tries, then the case goes to a supervisor. A pass gives the attempts back.
- */
-export const VERIFICATION_ATTEMPTS_PER_HOUR = 5;
-const attemptLimiters = new WeakMap<AppDeps['limiters'], RateLimiterAbstract>();
-function attemptLimiter(deps: AppDeps): RateLimiterAbstract {
-  let limiter = attemptLimiters.get(deps.limiters);
-  if (!limiter) {
-    limiter = deps.limiters.create('support_verify', VERIFICATION_ATTEMPTS_PER_HOUR, 3600);
-    attemptLimiters.set(deps.limiters, limiter);
-  }
-  return limiter;
-}
 
 /** What the caller said, as the operator typed it, for one of the member's cards. */
 export interface CallerAnswers {
@@ -73,7 +57,7 @@ export async function verifyCallerIdentity(
   const card = (await findCardsOfMember(db, memberId)).find((c) => c.id === answers.cardId);
   if (!card) return { ok: false, code: 'card_not_of_member' };
   // Reserve the attempt before comparing anything.
-  if (!(await tryConsume(attemptLimiter(deps), String(memberId)))) {
+  if (!(await tryConsume(deps.limiters.supportVerifyByMember, String(memberId)))) {
     await recordAudit(db, {
       at: deps.now(),
       staffId: staff.id,
@@ -112,7 +96,7 @@ export async function verifyCallerIdentity(
         expiresAt: new Date(now.getTime() + VERIFICATION_VALID_MS),
       });
   });
-  if (passed) await attemptLimiter(deps).delete(String(memberId));
+  if (passed) await deps.limiters.supportVerifyByMember.delete(String(memberId));
   return { ok: true, passed, items };
 }
 

@@ -1,7 +1,6 @@
 // ASVS 5.0 V6.3.8: an existing and an unknown account must not be told apart — same status, same body,
 // and (measured here) median response times within 5% over 200 samples each, on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recoveryByIdentifier } from '../../src/members/recovery-limits.ts';
 import { createTestApp, type TestApp, TestClient } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/db.ts';
 import { createMember } from '../helpers/factories.ts';
@@ -82,7 +81,7 @@ describe(`enumeration on ${kind}`, () => {
 
   /** The per-identifier recovery limit (5/hour) is lifted before every sample, so each one does the full work. */
   async function forgot(client: TestClient, path: string, field: string, value: string, key: string) {
-    await recoveryByIdentifier(t.deps.limiters).delete(key);
+    await t.deps.limiters.recoveryByIdentifier.delete(key);
     const res = await client.post(path, { [field]: value });
     return { status: res.status, body: normalise(await res.text(), [value]) };
   }
