@@ -2,12 +2,12 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
+import { accountRoutes, emailChangeLinkRoutes } from './account/routes.tsx';
 import { cardRoutes } from './cards/routes.tsx';
 import { isDatabaseReachable } from './db/database.ts';
 import type { AppDeps } from './deps.ts';
 import { helpRoutes } from './help/routes.tsx';
 import { devMailboxRoutes } from './mail/routes.tsx';
-import { accountRoutes, recoveryRoutes } from './members/account-routes.tsx';
 import { memberIdRoutes } from './members/routes.tsx';
 import { loadMemberSession } from './members/session.ts';
 import { appPaths } from './paths.ts';
@@ -111,7 +111,7 @@ export function createApp(deps: AppDeps) {
   // Public pages.
   app.get('/', (c) => renderHomePage(c));
   app.route('/', memberIdRoutes);
-  app.route('/', recoveryRoutes);
+  app.route('/', emailChangeLinkRoutes);
   app.route('/', helpRoutes);
   app.route('/support', consoleRoutes); // before the staff group: loads the staff session for all of /support
   if (!config.production) app.route('/', devMailboxRoutes);

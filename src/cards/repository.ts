@@ -464,3 +464,26 @@ export async function setDemoCardState(
     .where('id', '=', cardId)
     .execute();
 }
+
+/**
+ * Withdrawal, card side: enrollments removed; the cards stay (they keep working) but no longer point at the
+ * member, and their points are forfeited with the membership.
+ */
+export async function detachMemberCards(db: Executor, memberId: number) {
+  const enrolled = await db
+    .deleteFrom('card_enrollments')
+    .where('member_id', '=', memberId)
+    .returning('card_id')
+    .execute();
+  const cardIds = enrolled.map((r) => r.card_id);
+  const r = await db
+    .updateTable('cards')
+    .set({ member_id: null, points_balance: 0 })
+    .where((eb) =>
+      cardIds.length
+        ? eb.or([eb('member_id', '=', memberId), eb('id', 'in', cardIds)])
+        : eb('member_id', '=', memberId),
+    )
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AccountTables } from '../account/tables.ts';
 import type { CardTables } from '../cards/tables.ts';
 import type { MailTables } from '../mail/tables.ts';
 import type { MemberTables } from '../members/tables.ts';
@@ -9,6 +10,7 @@ import type { SupportTables } from '../support/tables.ts';
 /** Every table, as each domain declares its own in its tables.ts. */
 export interface Database
   extends MemberTables,
+    AccountTables,
     MailTables,
     CardTables,
     SupportTables,

@@ -1,15 +1,15 @@
+import { withdrawMember } from '../account/withdraw.ts';
 import { seedCardsDemo } from '../cards/seed.ts';
 import type { AppDeps } from '../deps.ts';
 import { markMailboxUnreachable } from '../mail/outbox-repository.ts';
-import { isUserIdCoolingOff } from '../members/account-repository.ts';
 import { lockAccountAndNotify } from '../members/login.ts';
 import {
   findMemberByUserId,
   insertMember,
+  isUserIdCoolingOff,
   markForceWithdrawn,
   setConsecutiveLoginFailures,
 } from '../members/repository.ts';
-import { withdrawMember } from '../members/withdraw.ts';
 import { seedOidcDemo } from '../oidc/seed.ts';
 import { hashSecret } from '../security/password.ts';
 import { seedSupportDemo } from '../support/seed.ts';

@@ -1,3 +1,4 @@
+import { accountMessages } from '../account/messages.ts';
 import { cardMessages } from '../cards/messages.ts';
 import { errorMessages } from '../errors/messages.ts';
 import { helpMessages } from '../help/messages.ts';
@@ -14,6 +15,7 @@ export { LANGS, type Lang } from './define.ts';
 const catalogs = [
   commonMessages,
   memberMessages,
+  accountMessages,
   errorMessages,
   mailMessages,
   cardMessages,

@@ -4,13 +4,13 @@ import type { Lang } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { hashSecret } from '../security/password.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
-import { isUserIdCoolingOff } from './account-repository.ts';
 import { isEmailShape } from './identity.ts';
 import {
   consumePendingRegistration,
   findMemberByUserId,
   insertMember,
   insertPendingRegistration,
+  isUserIdCoolingOff,
   recordAuthEvent,
 } from './repository.ts';
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Executor } from '../db/schema.ts';
+import { hashToken } from '../security/tokens.ts';
 import type { AuthEventKind } from './tables.ts';
 
 /** SQL of the members domain: members, sessions, pending registrations, auth events. */
@@ -345,4 +346,102 @@ export async function markForceWithdrawn(db: Executor, memberId: number, reason:
     .where('status', '=', 'active')
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+// ---- password reset links, password, released user IDs ----------------------------------------------
+
+const RESET_MEMBER_FIELDS = [
+  'm.id',
+  'm.user_id',
+  'm.user_id_is_email',
+  'm.email',
+  'm.lang',
+  'm.status',
+] as const;
+
+/**
+ * Stores a member's reset link, replacing any earlier one in the same statement (member_id is the key):
+ * only the newest link can be valid, even when two requests race.
+ */
+export async function upsertPasswordReset(
+  db: Executor,
+  values: { memberId: number; tokenHash: string; now: Date; expiresAt: Date },
+) {
+  await db
+    .insertInto('password_resets')
+    .values({
+      member_id: values.memberId,
+      token_hash: values.tokenHash,
+      created_at: values.now,
+      expires_at: values.expiresAt,
+    })
+    .onConflict((oc) =>
+      oc.column('member_id').doUpdateSet({
+        token_hash: values.tokenHash,
+        created_at: values.now,
+        expires_at: values.expiresAt,
+      }),
+    )
+    .execute();
+}
+
+/** The member a live reset link belongs to (for showing the form; does not use the link up). */
+export function findMemberByPasswordReset(db: Executor, tokenHash: string, now: Date) {
+  return db
+    .selectFrom('password_resets as r')
+    .innerJoin('members as m', 'm.id', 'r.member_id')
+    .select(RESET_MEMBER_FIELDS)
+    .where('r.token_hash', '=', tokenHash)
+    .where('r.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** Uses a reset link up: one guarded DELETE, so of two concurrent uses exactly one gets the member id. */
+export async function consumePasswordReset(db: Executor, tokenHash: string, now: Date) {
+  const row = await db
+    .deleteFrom('password_resets')
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', now)
+    .returning('member_id')
+    .executeTakeFirst();
+  return row?.member_id;
+}
+
+export async function deletePasswordResets(db: Executor, memberId: number) {
+  await db.deleteFrom('password_resets').where('member_id', '=', memberId).execute();
+}
+
+/** Sets a new password hash. Deliberately leaves failed_logins and locked_until alone. */
+export async function setMemberPassword(db: Executor, memberId: number, passwordHash: string, now: Date) {
+  await db
+    .updateTable('members')
+    .set({ password_hash: passwordHash, password_changed_at: now })
+    .where('id', '=', memberId)
+    .execute();
+}
+
+/** Released user IDs are kept as a hash only: a user ID may be an email address. */
+const userIdHash = (userId: string) => hashToken(`user-id:${userId}`);
+
+/** Whether a user ID was released by a withdrawal and is still in its cooling-off period. */
+export async function isUserIdCoolingOff(db: Executor, userId: string, now: Date) {
+  const row = await db
+    .selectFrom('released_user_ids')
+    .select('user_id_hash')
+    .where('user_id_hash', '=', userIdHash(userId))
+    .where('reusable_after', '>', now)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Holds a withdrawn member's user ID back until `reusableAfter`; also forgets holds that have ended. */
+export async function holdReleasedUserId(db: Executor, userId: string, now: Date, reusableAfter: Date) {
+  await db.deleteFrom('released_user_ids').where('reusable_after', '<=', now).execute();
+  await db
+    .insertInto('released_user_ids')
+    .values({ user_id_hash: userIdHash(userId), released_at: now, reusable_after: reusableAfter })
+    .onConflict((oc) =>
+      oc.column('user_id_hash').doUpdateSet({ released_at: now, reusable_after: reusableAfter }),
+    )
+    .execute();
 }

@@ -7,11 +7,13 @@ import { hashSecret } from '../security/password.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
 import {
   consumePasswordReset,
+  deleteMemberSessions,
+  findMemberById,
   findMemberByPasswordReset,
+  recordAuthEvent,
   setMemberPassword,
   upsertPasswordReset,
-} from './account-repository.ts';
-import { deleteMemberSessions, findMemberById, recordAuthEvent } from './repository.ts';
+} from './repository.ts';
 
 /** OWASP Forgot Password / ASVS 6.4: a reset link lives at most 30 minutes. */
 export const RESET_LINK_MS = 30 * 60 * 1000;

@@ -1,14 +1,31 @@
 import { Hono } from 'hono';
 import { tryConsume } from '../security/rate-limit.ts';
-import type { AppEnv } from '../web/context.ts';
+import type { AppEnv, PublicContext } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
+import { requestPasswordReset } from './forgot-password.ts';
+import { requestUserIdReminder } from './forgot-user-id.ts';
 import { logIn } from './login.ts';
+import { logOut } from './logout.ts';
 import { completeRegistration, requestRegistration } from './register.ts';
-import { recordAuthEvent } from './repository.ts';
-import { loginForm, registerForm, tokenForm } from './schemas.ts';
-import { clearSessionCookie, endMemberSession, readSessionCookie, setSessionCookie } from './session.ts';
+import { completePasswordReset, findPasswordResetMember } from './reset-password.ts';
+import {
+  forgotPasswordForm,
+  forgotUserIdForm,
+  loginForm,
+  registerForm,
+  resetPasswordForm,
+  tokenForm,
+} from './schemas.ts';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session.ts';
 import { renderLoginPage } from './views/login.tsx';
+import {
+  renderForgotPasswordPage,
+  renderForgotPasswordSentPage,
+  renderForgotUserIdPage,
+  renderForgotUserIdSentPage,
+  renderResetPasswordPage,
+} from './views/recovery.tsx';
 import {
   renderRegisterPage,
   renderRegisterSentPage,
@@ -16,8 +33,11 @@ import {
   renderVerifyTakenPage,
 } from './views/register.tsx';
 
-/** Member ID routes, public: login, logout, registration and its email verification. */
+/** Member ID routes, public: login, logout, registration and its email verification, forgot ID/password. */
 export const memberIdRoutes = new Hono<AppEnv>();
+
+/** Anonymous recovery forms share the per-IP form budget with registration. */
+const ipAllows = async (c: PublicContext) => tryConsume(c.get('deps').limiters.formByIp, c.get('ip'));
 
 memberIdRoutes.get('/login', (c) => {
   if (c.get('member')) return c.redirect('/portal', 303);
@@ -54,17 +74,8 @@ memberIdRoutes.post('/login', async (c) => {
 
 memberIdRoutes.post('/logout', async (c) => {
   const token = readSessionCookie(c);
-  if (token) {
-    const { db } = c.get('deps');
-    const memberId = await endMemberSession(db, token);
-    if (memberId)
-      await recordAuthEvent(db, {
-        kind: 'logout',
-        memberId,
-        ip: c.get('ip'),
-        userAgent: c.req.header('user-agent') ?? null,
-      });
-  }
+  if (token)
+    await logOut(c.get('deps'), token, { ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null });
   clearSessionCookie(c);
   return c.redirect('/login?loggedOut=1', 303);
 });
@@ -98,5 +109,63 @@ memberIdRoutes.post('/register/verify', async (c) => {
     });
   }
   if (result.code === 'user_id_taken') return renderVerifyTakenPage(c, result.userId);
+  return renderCodedErrorPage(c, 'M02');
+});
+
+// ---- forgot user ID ------------------------------------------------------------------------------------
+
+memberIdRoutes.get('/forgot/id', (c) => renderForgotUserIdPage(c));
+
+memberIdRoutes.post('/forgot/id', async (c) => {
+  if (!(await ipAllows(c))) return renderCodedErrorPage(c, 'R01');
+  const form = await parseForm(c, forgotUserIdForm);
+  if (!form.ok) return renderForgotUserIdPage(c, { email: form.raw.email ?? '', errors: form.errors });
+  await requestUserIdReminder(c.get('deps'), form.data.email, c.get('lang'));
+  return renderForgotUserIdSentPage(c, form.data.email);
+});
+
+// ---- forgot password and the reset link --------------------------------------------------------------
+
+memberIdRoutes.get('/forgot/password', (c) => renderForgotPasswordPage(c));
+
+memberIdRoutes.post('/forgot/password', async (c) => {
+  if (!(await ipAllows(c))) return renderCodedErrorPage(c, 'R01');
+  const form = await parseForm(c, forgotPasswordForm);
+  if (!form.ok)
+    return renderForgotPasswordPage(c, { identifier: form.raw.identifier ?? '', errors: form.errors });
+  await requestPasswordReset(c.get('deps'), form.data.identifier, c.get('lang'));
+  return renderForgotPasswordSentPage(c, form.data.identifier);
+});
+
+memberIdRoutes.get('/reset-password', async (c) => {
+  const token = c.req.query('token') ?? '';
+  if (!tokenForm.safeParse({ token }).success) return renderCodedErrorPage(c, 'M02');
+  const member = await findPasswordResetMember(c.get('deps'), token);
+  if (!member) return renderCodedErrorPage(c, 'M02');
+  return renderResetPasswordPage(c, { token, userId: member.user_id });
+});
+
+memberIdRoutes.post('/reset-password', async (c) => {
+  const deps = c.get('deps');
+  const tokenOnly = await parseForm(c, tokenForm);
+  if (!tokenOnly.ok) return renderCodedErrorPage(c, 'M02');
+  const { token } = tokenOnly.data;
+  const member = await findPasswordResetMember(deps, token);
+  if (!member) return renderCodedErrorPage(c, 'M02');
+  const form = await parseForm(c, resetPasswordForm(member));
+  if (!form.ok) return renderResetPasswordPage(c, { token, userId: member.user_id, errors: form.errors });
+  const result = await completePasswordReset(deps, token, form.data.password);
+  if (result.ok) {
+    // No automatic login (OWASP Forgot Password): the member logs in with the new password.
+    if (c.get('member')) clearSessionCookie(c);
+    c.set('member', undefined);
+    return renderLoginPage(c, { notice: c.get('t')('reset.done'), identifier: result.userId });
+  }
+  if (result.code === 'second_factor_required')
+    return renderResetPasswordPage(c, {
+      token,
+      userId: member.user_id,
+      errors: { password: c.get('t')('reset.secondFactor') },
+    });
   return renderCodedErrorPage(c, 'M02');
 });

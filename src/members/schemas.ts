@@ -42,3 +42,26 @@ export const registerForm = z
   });
 
 export const tokenForm = z.object({ token: z.string().min(20).max(100) });
+
+// ---- recovery: forgot ID, forgot password, the reset link ----------------------------------------------
+
+export const forgotUserIdForm = z.object({ email: emailSchema });
+
+export const forgotPasswordForm = z.object({
+  identifier: z
+    .string()
+    .max(254, 'validation.userId.format')
+    .transform(normaliseIdentifier)
+    .pipe(z.string().min(1, 'validation.identifier.required')),
+});
+
+/** The new password, checked against the registration policy for this member's ID and email. */
+export const resetPasswordForm = (member: { user_id: string; email: string }) =>
+  z
+    .object({
+      token: z.string().min(20).max(100),
+      password: z.string().max(1024, 'validation.password.too_long'),
+    })
+    .superRefine((v, ctx) =>
+      newPasswordField(v, ctx, 'password', { userId: member.user_id, email: member.email }),
+    );

@@ -5,7 +5,7 @@ import type { CurrentMember } from '../deps.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
 import type { AppEnv, RequestContext } from '../web/context.ts';
 import { cookieName } from '../web/middleware.ts';
-import { deleteSession, findLiveSession, insertSession, touchSession } from './repository.ts';
+import { findLiveSession, insertSession, touchSession } from './repository.ts';
 
 /** ASVS 7.3 / AAL2: idle ≤ 30 min, absolute ≤ 12 h. */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -83,9 +83,4 @@ export function loadMemberSession(): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
-}
-
-/** Logout: deletes the session server-side, not only the cookie. Returns the member id it belonged to. */
-export async function endMemberSession(db: Db, token: string) {
-  return deleteSession(db, hashToken(token));
 }

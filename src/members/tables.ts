@@ -1,5 +1,4 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { AccountTables } from './account-tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -82,10 +81,31 @@ export interface LoginDecoysTable {
   writes: Generated<number>;
 }
 
-export interface MemberTables extends AccountTables {
+/** The newest password-reset link of a member (one row per member: a new link replaces the old one). */
+export interface PasswordResetsTable {
+  member_id: number;
+  /** SHA-256 (hex) of the link token; the token itself is only in the mail. */
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/**
+ * User IDs freed by a withdrawal, held back until `reusable_after` (cooling-off period). Only the SHA-256 of
+ * the ID is kept, since a user ID may be an email address.
+ */
+export interface ReleasedUserIdsTable {
+  user_id_hash: string;
+  released_at: Timestamp;
+  reusable_after: Timestamp;
+}
+
+export interface MemberTables {
   login_decoys: LoginDecoysTable;
   members: MembersTable;
   member_sessions: MemberSessionsTable;
   pending_registrations: PendingRegistrationsTable;
   auth_events: AuthEventsTable;
+  password_resets: PasswordResetsTable;
+  released_user_ids: ReleasedUserIdsTable;
 }

@@ -1,8 +1,8 @@
 // DOMAIN.md cause 10: a member who withdrew by mistake registers again and enrolls the same card again.
 // The card outlives the member ID; whoever proves it (number, birth date, start PIN) becomes its member ID.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withdrawMember } from '../../src/account/withdraw.ts';
 import { enrollCard } from '../../src/cards/enroll.ts';
-import { withdrawMember } from '../../src/members/withdraw.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/db.ts';
 import { createMember } from '../helpers/factories.ts';

@@ -9,7 +9,7 @@ import { demoMembers } from '../../src/demo/cast.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { listRecentMail } from '../../src/mail/outbox.ts';
 import { BOUNCED, deliverDueMail, type MailTransport } from '../../src/mail/worker.ts';
-import { isUserIdCoolingOff } from '../../src/members/account-repository.ts';
+import { isUserIdCoolingOff } from '../../src/members/repository.ts';
 import { createTestApp, type TestApp, TestClient } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/db.ts';
 

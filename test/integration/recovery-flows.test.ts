@@ -398,7 +398,7 @@ describe.each(databaseKinds())('recovery flows on %s', (kind) => {
         .insertInto('card_enrollments')
         .values({ card_id: card.id, member_id: m.id, enrolled_at: new Date() } as never)
         .execute();
-      const { withdrawMember } = await import('../../src/members/withdraw.ts');
+      const { withdrawMember } = await import('../../src/account/withdraw.ts');
       await withdrawMember(testApp.deps, m.id);
       const after = await testApp.deps.db
         .selectFrom('cards')

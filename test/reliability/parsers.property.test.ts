@@ -3,13 +3,13 @@
 import { CsvError } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as accountSchemas from '../../src/account/schemas.ts';
 import { generateCardNumber, normaliseCardNumber, passesLuhn } from '../../src/cards/card-number.ts';
 import { isIsoDate, readImportRows } from '../../src/cards/import.ts';
 import { applyForm, enrollForm } from '../../src/cards/schemas.ts';
 import { checkStartPin } from '../../src/cards/start-pin.ts';
 import { tokenize } from '../../src/help/search.ts';
 import { negotiateLang } from '../../src/i18n/index.ts';
-import * as accountSchemas from '../../src/members/account-schemas.ts';
 import { isUserIdShape, looksSwapped, normaliseIdentifier } from '../../src/members/identity.ts';
 import * as memberSchemas from '../../src/members/schemas.ts';
 import * as supportSchemas from '../../src/support/schemas.ts';
@@ -59,7 +59,7 @@ describe('form schemas of every domain', () => {
   const schemas = {
     ...Object.fromEntries(Object.entries(memberSchemas).filter(([, v]) => typeof v === 'object')),
     ...Object.fromEntries(Object.entries(accountSchemas).filter(([, v]) => typeof v === 'object')),
-    resetPasswordForm: accountSchemas.resetPasswordForm(member),
+    resetPasswordForm: memberSchemas.resetPasswordForm(member),
     changePasswordForm: accountSchemas.changePasswordForm(member),
     enrollForm,
     applyForm,

@@ -2,20 +2,23 @@ import type { AppDeps, CurrentMember } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
 import { translate } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import {
+  deletePasswordResets,
+  findMemberById,
+  isUserIdCoolingOff,
+  recordAuthEvent,
+} from '../members/repository.ts';
 import { maskEmail } from '../security/mask.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
+import { type ReauthResult, verifyCurrentPassword } from './reauthenticate.ts';
 import {
   consumeEmailChange,
-  deletePasswordResets,
   findEmailChange,
-  isUserIdCoolingOff,
   isUserIdHeldByOther,
   lockMember,
   setMemberEmail,
   upsertEmailChange,
-} from './account-repository.ts';
-import { type ReauthResult, verifyCurrentPassword } from './reauthenticate.ts';
-import { findMemberById, recordAuthEvent } from './repository.ts';
+} from './repository.ts';
 
 /** The new address must be proven within 30 minutes. */
 export const EMAIL_CHANGE_LINK_MS = 30 * 60 * 1000;

@@ -1,16 +1,11 @@
+import { detachCardsOfWithdrawingMember } from '../cards/detach.ts';
 import type { AppDeps, CurrentMember } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { deleteMemberSessions, holdReleasedUserId, recordAuthEvent } from '../members/repository.ts';
 import { hmac, safeEqual } from '../security/tokens.ts';
-import {
-  deleteMemberRow,
-  detachMemberCards,
-  holdReleasedUserId,
-  lockMember,
-  stripAuthEventPersonalFields,
-} from './account-repository.ts';
 import { type ReauthResult, verifyCurrentPassword } from './reauthenticate.ts';
-import { deleteMemberSessions, recordAuthEvent } from './repository.ts';
+import { deleteMemberRow, lockMember, stripAuthEventPersonalFields } from './repository.ts';
 
 /**
  * A withdrawn member's user ID is held back for 30 days before anyone may register it (docs/RECOVERY.md):
@@ -64,7 +59,7 @@ export async function withdrawMember(
     const member = await lockMember(trx, memberId);
     if (!member) return { ok: false, code: 'not_found' } as const;
     const sessions = await deleteMemberSessions(trx, memberId);
-    const cards = await detachMemberCards(trx, memberId);
+    const cards = await detachCardsOfWithdrawingMember(trx, memberId);
     await stripAuthEventPersonalFields(trx, memberId);
     await recordAuthEvent(trx, {
       kind: 'withdrawal',

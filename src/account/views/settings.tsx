@@ -1,8 +1,8 @@
 import type { CurrentMember } from '../../deps.ts';
+import { aidsOf } from '../../members/views/recovery.tsx';
 import { ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';
-import { aidsOf } from './account-recovery.tsx';
 
 export interface SettingsProps {
   member: CurrentMember;

@@ -1,8 +1,8 @@
 import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
+import { findMemberById } from '../members/repository.ts';
 import { verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
-import { findMemberById } from './repository.ts';
 
 /** R01: too many re-authentication attempts for this member ID in a short time. */
 export type ReauthResult = { ok: true } | Failure<'wrong_password' | 'R01'>;

@@ -1,9 +1,13 @@
 import type { AppDeps, CurrentMember } from '../deps.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import {
+  deleteMemberSessions,
+  deletePasswordResets,
+  recordAuthEvent,
+  setMemberPassword,
+} from '../members/repository.ts';
 import { hashSecret } from '../security/password.ts';
-import { deletePasswordResets, setMemberPassword } from './account-repository.ts';
 import { type ReauthResult, verifyCurrentPassword } from './reauthenticate.ts';
-import { deleteMemberSessions, recordAuthEvent } from './repository.ts';
 
 export type ChangePasswordResult = ReauthResult;
 

@@ -1,19 +1,9 @@
 import { Hono } from 'hono';
-import { tryConsume } from '../security/rate-limit.ts';
-import type { AppEnv, MemberContext, MemberEnv, PublicContext } from '../web/context.ts';
+import { clearSessionCookie } from '../members/session.ts';
+import type { AppEnv, MemberContext, MemberEnv } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
 import { requireMember } from '../web/route-groups.ts';
-import {
-  changeEmailForm,
-  changePasswordForm,
-  emailTokenForm,
-  forgotPasswordForm,
-  forgotUserIdForm,
-  resetPasswordForm,
-  withdrawConfirmForm,
-  withdrawPasswordForm,
-} from './account-schemas.ts';
 import {
   confirmEmailChange,
   findEmailChangeToConfirm,
@@ -21,31 +11,25 @@ import {
   userIdFollowsEmail,
 } from './change-email.ts';
 import { changePassword } from './change-password.ts';
-import { requestPasswordReset } from './forgot-password.ts';
-import { requestUserIdReminder } from './forgot-user-id.ts';
-import { completePasswordReset, findPasswordResetMember } from './reset-password.ts';
-import { tokenForm } from './schemas.ts';
-import { clearSessionCookie } from './session.ts';
 import {
-  renderForgotPasswordPage,
-  renderForgotPasswordSentPage,
-  renderForgotUserIdPage,
-  renderForgotUserIdSentPage,
-  renderResetPasswordPage,
-} from './views/account-recovery.tsx';
+  changeEmailForm,
+  changePasswordForm,
+  emailTokenForm,
+  withdrawConfirmForm,
+  withdrawPasswordForm,
+} from './schemas.ts';
 import {
   renderEmailConfirmPage,
   renderEmailResultPage,
   renderEmailSentPage,
   renderSettingsPage,
   type SettingsProps,
-} from './views/account-settings.tsx';
+} from './views/settings.tsx';
 import {
   renderWithdrawConfirmPage,
   renderWithdrawDonePage,
   renderWithdrawPasswordPage,
-} from './views/account-withdraw.tsx';
-import { renderLoginPage } from './views/login.tsx';
+} from './views/withdraw.tsx';
 import {
   isWithdrawalTicketValid,
   startWithdrawal,
@@ -53,72 +37,14 @@ import {
   withdrawMember,
 } from './withdraw.ts';
 
-/** Account recovery, public: forgot ID/password, the reset link, the email-change link. */
-export const recoveryRoutes = new Hono<AppEnv>();
-
 /** Account settings, member pages only: email and password change, withdrawal. */
 export const accountRoutes = new Hono<MemberEnv>().use(requireMember());
 
-/** Anonymous recovery forms share the per-IP form budget with registration. */
-const ipAllows = async (c: PublicContext) => tryConsume(c.get('deps').limiters.formByIp, c.get('ip'));
-
-// ---- forgot user ID ------------------------------------------------------------------------------------
-
-recoveryRoutes.get('/forgot/id', (c) => renderForgotUserIdPage(c));
-
-recoveryRoutes.post('/forgot/id', async (c) => {
-  if (!(await ipAllows(c))) return renderCodedErrorPage(c, 'R01');
-  const form = await parseForm(c, forgotUserIdForm);
-  if (!form.ok) return renderForgotUserIdPage(c, { email: form.raw.email ?? '', errors: form.errors });
-  await requestUserIdReminder(c.get('deps'), form.data.email, c.get('lang'));
-  return renderForgotUserIdSentPage(c, form.data.email);
-});
-
-// ---- forgot password and the reset link --------------------------------------------------------------
-
-recoveryRoutes.get('/forgot/password', (c) => renderForgotPasswordPage(c));
-
-recoveryRoutes.post('/forgot/password', async (c) => {
-  if (!(await ipAllows(c))) return renderCodedErrorPage(c, 'R01');
-  const form = await parseForm(c, forgotPasswordForm);
-  if (!form.ok)
-    return renderForgotPasswordPage(c, { identifier: form.raw.identifier ?? '', errors: form.errors });
-  await requestPasswordReset(c.get('deps'), form.data.identifier, c.get('lang'));
-  return renderForgotPasswordSentPage(c, form.data.identifier);
-});
-
-recoveryRoutes.get('/reset-password', async (c) => {
-  const token = c.req.query('token') ?? '';
-  if (!tokenForm.safeParse({ token }).success) return renderCodedErrorPage(c, 'M02');
-  const member = await findPasswordResetMember(c.get('deps'), token);
-  if (!member) return renderCodedErrorPage(c, 'M02');
-  return renderResetPasswordPage(c, { token, userId: member.user_id });
-});
-
-recoveryRoutes.post('/reset-password', async (c) => {
-  const deps = c.get('deps');
-  const tokenOnly = await parseForm(c, tokenForm);
-  if (!tokenOnly.ok) return renderCodedErrorPage(c, 'M02');
-  const { token } = tokenOnly.data;
-  const member = await findPasswordResetMember(deps, token);
-  if (!member) return renderCodedErrorPage(c, 'M02');
-  const form = await parseForm(c, resetPasswordForm(member));
-  if (!form.ok) return renderResetPasswordPage(c, { token, userId: member.user_id, errors: form.errors });
-  const result = await completePasswordReset(deps, token, form.data.password);
-  if (result.ok) {
-    // No automatic login (OWASP Forgot Password): the member logs in with the new password.
-    if (c.get('member')) clearSessionCookie(c);
-    c.set('member', undefined);
-    return renderLoginPage(c, { notice: c.get('t')('reset.done'), identifier: result.userId });
-  }
-  if (result.code === 'second_factor_required')
-    return renderResetPasswordPage(c, {
-      token,
-      userId: member.user_id,
-      errors: { password: c.get('t')('reset.secondFactor') },
-    });
-  return renderCodedErrorPage(c, 'M02');
-});
+/**
+ * The email-change link from the new mailbox, public: no login needed (the token proves the address; the
+ * request needed the password).
+ */
+export const emailChangeLinkRoutes = new Hono<AppEnv>();
 
 // ---- settings ---------------------------------------------------------------------------------------
 
@@ -153,8 +79,7 @@ accountRoutes.post('/settings/email', async (c) => {
   return settingsPage(c, { emailForm: { newEmail: form.data.newEmail, errors }, status: 400 });
 });
 
-// The link from the new mailbox: no login needed (the token proves the address; the request needed the password).
-recoveryRoutes.get('/settings/email/verify', async (c) => {
+emailChangeLinkRoutes.get('/settings/email/verify', async (c) => {
   const token = c.req.query('token') ?? '';
   if (!emailTokenForm.safeParse({ token }).success) return renderCodedErrorPage(c, 'M02');
   const change = await findEmailChangeToConfirm(c.get('deps'), token);
@@ -162,7 +87,7 @@ recoveryRoutes.get('/settings/email/verify', async (c) => {
   return renderEmailConfirmPage(c, { token, ...change });
 });
 
-recoveryRoutes.post('/settings/email/verify', async (c) => {
+emailChangeLinkRoutes.post('/settings/email/verify', async (c) => {
   const t = c.get('t');
   const form = await parseForm(c, emailTokenForm);
   if (!form.ok) return renderCodedErrorPage(c, 'M02');

@@ -1,0 +1,93 @@
+import type { Executor } from '../db/schema.ts';
+
+/** SQL of the account settings flows: email changes, withdrawal (the member row itself). */
+
+const MEMBER_FIELDS = ['m.id', 'm.user_id', 'm.user_id_is_email', 'm.email', 'm.lang', 'm.status'] as const;
+
+/** Stores a pending email change, replacing an earlier one (only the newest link is valid). */
+export async function upsertEmailChange(
+  db: Executor,
+  values: { memberId: number; tokenHash: string; newEmail: string; now: Date; expiresAt: Date },
+) {
+  const row = {
+    token_hash: values.tokenHash,
+    new_email: values.newEmail,
+    created_at: values.now,
+    expires_at: values.expiresAt,
+  };
+  await db
+    .insertInto('email_changes')
+    .values({ member_id: values.memberId, ...row })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet(row))
+    .execute();
+}
+
+export function findEmailChange(db: Executor, tokenHash: string, now: Date) {
+  return db
+    .selectFrom('email_changes as e')
+    .innerJoin('members as m', 'm.id', 'e.member_id')
+    .select([...MEMBER_FIELDS, 'e.new_email'])
+    .where('e.token_hash', '=', tokenHash)
+    .where('e.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** Uses an email-change link up (guarded DELETE: single use). */
+export function consumeEmailChange(db: Executor, tokenHash: string, now: Date) {
+  return db
+    .deleteFrom('email_changes')
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', now)
+    .returning(['member_id', 'new_email'])
+    .executeTakeFirst();
+}
+
+/** The member row, locked for the rest of the transaction. */
+export function lockMember(db: Executor, memberId: number) {
+  return db.selectFrom('members').selectAll().where('id', '=', memberId).forUpdate().executeTakeFirst();
+}
+
+/** Another member already holds this user ID. */
+export async function isUserIdHeldByOther(db: Executor, userId: string, memberId: number) {
+  const row = await db
+    .selectFrom('members')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('id', '!=', memberId)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+export async function setMemberEmail(
+  db: Executor,
+  memberId: number,
+  values: { email: string; userId?: string; now: Date },
+) {
+  await db
+    .updateTable('members')
+    .set({
+      email: values.email,
+      email_verified_at: values.now,
+      ...(values.userId ? { user_id: values.userId } : {}),
+    })
+    .where('id', '=', memberId)
+    .execute();
+}
+
+/** Retention rule (docs/RECOVERY.md): security events stay, without IP address and user agent. */
+export async function stripAuthEventPersonalFields(db: Executor, memberId: number) {
+  await db
+    .updateTable('auth_events')
+    .set({ ip: null, user_agent: null })
+    .where('member_id', '=', memberId)
+    .execute();
+}
+
+/**
+ * Deletes the member row. Sessions, reset links and email changes go with it (ON DELETE CASCADE);
+ * auth_events keep their rows with member_id set to null (ON DELETE SET NULL).
+ */
+export async function deleteMemberRow(db: Executor, memberId: number) {
+  const r = await db.deleteFrom('members').where('id', '=', memberId).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}

@@ -1,0 +1,19 @@
+import type { AppDeps } from '../deps.ts';
+import { hashToken } from '../security/tokens.ts';
+import type { ClientInfo } from './login.ts';
+import { deleteSession, recordAuthEvent } from './repository.ts';
+
+/**
+ * Logout: the session is deleted server-side, not only the cookie, and the logout is recorded for the member
+ * it belonged to. A token that names no live session (already ended, expired) changes nothing.
+ */
+export async function logOut(
+  deps: AppDeps,
+  sessionToken: string,
+  client: ClientInfo,
+): Promise<{ ok: true; memberId: number | undefined }> {
+  const { db } = deps;
+  const memberId = await deleteSession(db, hashToken(sessionToken));
+  if (memberId) await recordAuthEvent(db, { kind: 'logout', memberId, ...client });
+  return { ok: true, memberId };
+}
