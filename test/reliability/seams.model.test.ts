@@ -104,6 +104,8 @@ describe.each(databaseKinds())('member flows in random order keep their promises
         ...(process.env.SEAMS_PATH ? { path: process.env.SEAMS_PATH } : {}),
         // fast-check's report names the seed and path to replay, and the shrunk command sequence.
         verbose: 1,
+        // SEAMS_NO_SHRINK=1 reports the first failing sequence as it was (faster than shrinking it).
+        ...(process.env.SEAMS_NO_SHRINK ? { endOnFailure: true } : {}),
       },
     );
     console.log(
