@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { generateCardNumber } from '../../src/cards/card-number.ts';
-import { listRecentMail, type OutboxMessage, renderOutboxRow } from '../../src/mail/outbox.ts';
+import { type OutboxMessage, renderOutboxRow } from '../../src/mail/outbox.ts';
 import { verifyAuditChain } from '../../src/support/audit.ts';
 import { consoleRouteAccess } from '../../src/support/roles.ts';
 import { currentTotpCode } from '../../src/support/totp.ts';
