@@ -10,8 +10,10 @@ import { helpRoutes } from './help/routes.tsx';
 import { devMailboxRoutes } from './mail/routes.tsx';
 import { memberIdRoutes } from './members/routes.tsx';
 import { loadMemberSession } from './members/session.ts';
+import { METRICS_CONTENT_TYPE, metricsText } from './metrics.ts';
 import { appPaths } from './paths.ts';
 import { portalRoutes } from './portal/routes.tsx';
+import { safeEqual } from './security/tokens.ts';
 import { consoleRoutes, staffRoutes } from './support/routes.tsx';
 import type { AppEnv } from './web/context.ts';
 import { UnreadableFormError } from './web/form.ts';
@@ -49,16 +51,29 @@ export const memberRouteGroups = [cardRoutes, portalRoutes, accountRoutes];
 export const staffRouteGroups = [staffRoutes];
 
 /** Builds the whole web application over its dependencies (one per process, or one per test). */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, lifecycle: { draining?: () => boolean } = {}) {
   const app = new Hono<AppEnv>();
   const { config } = deps;
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // 503 while shutting down (SIGTERM) too, so a load balancer stops sending new requests here.
   app.get('/readyz', async (c) =>
-    (await isDatabaseReachable(deps.db))
-      ? c.json({ status: 'ready' })
-      : c.json({ status: 'database unreachable' }, 503),
+    lifecycle.draining?.()
+      ? c.json({ status: 'draining' }, 503)
+      : (await isDatabaseReachable(deps.db))
+        ? c.json({ status: 'ready' })
+        : c.json({ status: 'database unreachable' }, 503),
   );
+  // /metrics on the main port only with METRICS_TOKEN (a bearer token); otherwise it is not served here at all.
+  const metricsToken = config.metrics.token;
+  if (metricsToken) {
+    app.get('/metrics', async (c) => {
+      const sent = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+      if (!sent || !safeEqual(sent, metricsToken))
+        return c.text('Unauthorized', 401, { 'WWW-Authenticate': 'Bearer' });
+      return c.text(await metricsText(), 200, { 'Content-Type': METRICS_CONTENT_TYPE });
+    });
+  }
   app.use(
     '/assets/*',
     serveStatic({

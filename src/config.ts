@@ -34,6 +34,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: bool.optional(),
   TRUST_PROXY: bool.default(false),
+  WEB_CONCURRENCY: positiveInt.max(256).default(1),
+  DATABASE_POOL_SIZE: positiveInt.max(1000).default(10),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  JOBS_LEADER_RETRY_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   LOGIN_MAX_FAILURES: positiveInt.max(100).default(10),
   LOGIN_LOCK_MINUTES: positiveInt.default(15),
   LOGIN_LOCK_MAX_MINUTES: positiveInt.default(24 * 60),
@@ -81,6 +89,19 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   demoData: boolean;
   trustProxy: boolean;
+  /** HTTP worker processes for `serve` (WEB_CONCURRENCY; `--workers` overrides). */
+  workers: number;
+  databasePoolSize: number;
+  /** /metrics: on its own port (METRICS_PORT on METRICS_HOST) and/or on the main port with a bearer token. */
+  metrics: { port: number | undefined; host: string; token: string | undefined };
+  shutdown: {
+    /** After SIGTERM: how long /readyz answers 503 while new requests are still served (lets a balancer notice). */
+    delayMs: number;
+    /** Then: how long in-flight requests may take before their connections are closed. */
+    graceMs: number;
+  };
+  /** How often a process that is not running the background jobs tries to take them over. */
+  jobsLeaderRetryMs: number;
   login: {
     maxFailures: number;
     lockMinutes: number;
@@ -219,6 +240,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     demoData: env.DEMO_DATA ?? (!production && !env.DATABASE_URL),
     trustProxy: env.TRUST_PROXY,
+    workers: env.WEB_CONCURRENCY,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST, token: env.METRICS_TOKEN },
+    shutdown: { delayMs: env.SHUTDOWN_DELAY_MS, graceMs: env.SHUTDOWN_GRACE_MS },
+    jobsLeaderRetryMs: env.JOBS_LEADER_RETRY_MS,
     login: {
       maxFailures: env.LOGIN_MAX_FAILURES,
       lockMinutes: env.LOGIN_LOCK_MINUTES,

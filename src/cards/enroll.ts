@@ -1,5 +1,6 @@
 import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
+import { locksTotal } from '../metrics.ts';
 import { getDummyHash, verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
 import { maskMemberId } from './card-number.ts';
@@ -74,6 +75,7 @@ export async function enrollCard(deps: AppDeps, input: EnrollInput): Promise<Enr
     return { ok: true, cardId: card.id };
   }
   const remaining = Math.max(0, startPinLimit(config) - reserved.start_pin_failures);
+  if (remaining === 0) locksTotal.inc({ kind: 'start_pin' });
   log.info(
     {
       memberId: input.memberId,

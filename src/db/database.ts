@@ -19,6 +19,12 @@ pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
 
+/** The pg pool behind a PostgreSQL database (for the pool-use metrics); none on PGlite. */
+const pools = new WeakMap<Db, pg.Pool>();
+export function poolOf(db: Db): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 export interface DatabaseOptions {
   /** postgres:// URL; when absent, an embedded PGlite database in `dataDir` (or in memory when dataDir is 'memory://'). */
   url?: string | undefined;
@@ -42,7 +48,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     // and the error handler answers 503.
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', () => {}));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pools.set(db, pool);
+    return db;
   }
   const dir = options.dataDir ?? './data';
   let pglite: PGlite;
@@ -62,7 +70,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
 
 /** Opens the database named by the config (PGlite in DATA_DIR when DATABASE_URL is unset). */
 export function openConfiguredDatabase(config: Config): Promise<Db> {
-  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  return openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
 }
 
 /** For a command: opens the configured database, applies pending migrations, runs `fn`, and closes it. */

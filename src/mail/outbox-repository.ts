@@ -94,3 +94,13 @@ export async function isMailboxUnreachable(db: Db, address: string) {
     .executeTakeFirst();
   return Boolean(row);
 }
+
+/** Mail waiting to be sent: how many rows, and when the oldest was queued (for /metrics). */
+export async function outboxBacklog(db: Db): Promise<{ pending: number; oldest: Date | null }> {
+  const row = await db
+    .selectFrom('mail_outbox')
+    .select((eb) => [eb.fn.countAll<number>().as('pending'), eb.fn.min('created_at').as('oldest')])
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return { pending: Number(row.pending), oldest: row.oldest ? new Date(row.oldest) : null };
+}

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppDeps } from '../deps.ts';
+import { mailSendFailures } from '../metrics.ts';
 import { renderOutboxRow } from './outbox.ts';
 import { claimDueMail, deleteOldMail, markMailAttemptFailed, markMailSent } from './outbox-repository.ts';
 
@@ -76,6 +77,7 @@ export async function deliverDueMail(
     } catch (e) {
       const giveUp = row.attempts >= MAX_ATTEMPTS;
       const error = e instanceof Error ? e.message : String(e);
+      mailSendFailures.inc();
       await markMailAttemptFailed(db, row.id, {
         error,
         retryAt: new Date(deps.now().getTime() + retryDelayMs(row.attempts)),

@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import { errorHelpPath, type Failure } from '../errors/catalog.ts';
 import { formatMoment } from '../i18n/format.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { locksTotal } from '../metrics.ts';
 import { getDummyHash, hashSecret, needsRehash, verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
@@ -142,6 +143,7 @@ export async function lockAccountAndNotify(
     deps.now(),
   );
   if (!lock?.locked_until) return;
+  locksTotal.inc({ kind: 'login' });
   await recordAuthEvent(trx, {
     kind: 'login_lock',
     memberId: member.id,

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { loginOutcomes } from '../metrics.ts';
 import { tryConsume } from '../security/rate-limit.ts';
 import type { AppEnv, PublicContext } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
@@ -59,6 +60,7 @@ memberIdRoutes.post('/login', async (c) => {
     ip: c.get('ip'),
     userAgent: c.req.header('user-agent') ?? null,
   });
+  loginOutcomes.inc({ result: result.ok ? 'ok' : result.code });
   if (result.ok) {
     setSessionCookie(c, result.sessionToken);
     return c.redirect('/portal', 303);

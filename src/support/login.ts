@@ -1,5 +1,6 @@
 import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
+import { locksTotal } from '../metrics.ts';
 import { decrypt } from '../security/data-keys.ts';
 import { getDummyHash, verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
@@ -74,8 +75,10 @@ export async function logInStaff(
     });
     if (staff && reserved && reserved.failed_logins >= STAFF_MAX_FAILURES) {
       const until = new Date(now.getTime() + STAFF_LOCK_MINUTES * 60_000);
-      if (await lockStaffAccount(trx, staff.id, STAFF_MAX_FAILURES, until))
+      if (await lockStaffAccount(trx, staff.id, STAFF_MAX_FAILURES, until)) {
+        locksTotal.inc({ kind: 'staff' });
         await appendAudit(trx, { at: now, staffId: staff.id, action: 'staff.lock', after: { until } });
+      }
     }
   });
   deps.log.warn({ staffLogin: staff ? staff.id : null, reason }, 'staff login failed');

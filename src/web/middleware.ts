@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { matchedRoutes } from 'hono/route';
 import type { AppDeps } from '../deps.ts';
 import { negotiateLang, translator } from '../i18n/index.ts';
+import { requestScope } from '../log.ts';
+import { httpRequestDuration } from '../metrics.ts';
 import { hmac, safeEqual } from '../security/tokens.ts';
 import type { AppEnv } from './context.ts';
 import { readForm } from './form.ts';
@@ -91,19 +94,46 @@ export function noStore(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** One log line per request: method, path without the query (it may hold a one-time token), status, time. */
+/** A request id from the proxy is kept only in this shape; anything else is replaced by a fresh one. */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+
+/**
+ * The request's id: the proxy's X-Request-Id when TRUST_PROXY is on and it has a safe shape (so logs join
+ * up across the proxy and this service), otherwise a fresh random one. Never a client's arbitrary text.
+ */
+function requestIdFor(deps: AppDeps, sent: string | undefined): string {
+  if (deps.config.trustProxy && sent && SAFE_REQUEST_ID.test(sent)) return sent;
+  return randomBytes(12).toString('base64url');
+}
+
+/** The route pattern that answered ('/cards/:id', not '/cards/42'); 'unmatched' when no route did. */
+function routeLabel(c: Context<AppEnv>): string {
+  const route = matchedRoutes(c)[c.req.routeIndex];
+  if (!route || (c.res.status === 404 && route.path.endsWith('*'))) return 'unmatched';
+  return route.path;
+}
+
+/**
+ * Per request: an id (X-Request-Id header, and on every log line written while serving it), one log line
+ * (method, path without the query — it may hold a one-time token —, status, time) and the duration metric
+ * by route pattern and status.
+ */
 export function requestLog(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const started = performance.now();
-    await next();
-    deps.log.info(
-      {
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-      },
-      'request',
-    );
+    const requestId = requestIdFor(deps, c.req.header('x-request-id'));
+    await requestScope.run({ requestId }, async () => {
+      const started = performance.now();
+      await next();
+      const seconds = (performance.now() - started) / 1000;
+      c.header('X-Request-Id', requestId);
+      httpRequestDuration.observe(
+        { method: c.req.method, route: routeLabel(c), status: String(c.res.status) },
+        seconds,
+      );
+      deps.log.info(
+        { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) },
+        'request',
+      );
+    });
   };
 }
