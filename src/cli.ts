@@ -5,38 +5,22 @@ import { type Command, isUsageError } from './cli-types.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openConfiguredDatabase, withDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { demoMembers, demoStaff } from './demo/cast.ts';
+import { demoStaff } from './demo/cast.ts';
 import { seedDemo } from './demo/seed.ts';
 import { buildDeps } from './deps.ts';
 import { oidcCommands } from './oidc/commands.ts';
 import { scaleCommands } from './scale/commands.ts';
 import { securityCommands } from './security/commands.ts';
-import { startServer } from './server.ts';
+import { serveCommand } from './serve.ts';
 import { supportCommands } from './support/commands.ts';
 
 const coreCommands: Command[] = [
   {
     name: 'serve',
-    summary: 'migrate, seed demo data (embedded default), and serve HTTP on PORT',
-    async run(args, config) {
-      parseArgs({ args });
-      const running = await startServer(config);
-      if (config.demoData) {
-        console.log(`\n  cardnavi is running at ${config.publicUrl}\n  Demo members (password):`);
-        for (const m of demoMembers) console.log(`    ${m.login.padEnd(24)} ${m.password}`);
-        console.log('  Demo staff at /support (password, TOTP secret):');
-        for (const s of demoStaff)
-          console.log(`    ${s.login.padEnd(24)} ${s.password.padEnd(26)} ${s.totpSecret}`);
-        if (!config.production) console.log(`  Dev mailbox: ${new URL('/dev/mailbox', config.publicUrl)}\n`);
-      }
-      const stop = async () => {
-        await running.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void stop());
-      process.once('SIGTERM', () => void stop());
-      return new Promise<number>(() => {});
-    },
+    usage: '[--workers N]',
+    summary:
+      'migrate, seed demo data (embedded default), and serve HTTP on PORT with N worker processes (WEB_CONCURRENCY, PostgreSQL only)',
+    run: serveCommand,
   },
   {
     name: 'migrate',
