@@ -119,10 +119,11 @@ function isMetricsMessage(m: unknown): m is MetricsMessage {
  * (METRICS_TOKEN on the main port) with the aggregate too, so every scrape sees the whole instance.
  */
 export function serveClusterMetrics(): void {
-  aggregator = new AggregatorRegistry();
+  const registry = new AggregatorRegistry();
+  aggregator = registry;
   cluster.on('message', (worker, message: unknown) => {
     if (!isMetricsMessage(message) || message.text !== undefined) return;
-    void aggregator!
+    void registry
       .clusterMetrics()
       .catch((e: Error) => `# metrics aggregation failed: ${e.message}\n`)
       .then((text) => worker.send({ type: 'cardnavi:metrics', id: message.id, text }));
@@ -142,7 +143,8 @@ if (cluster.isWorker) {
 /** The Prometheus text of this instance: the aggregate over all workers under a cluster, else this process. */
 export async function metricsText(): Promise<string> {
   if (aggregator) return aggregator.clusterMetrics();
-  if (cluster.isWorker && process.send) {
+  const send = process.send?.bind(process);
+  if (cluster.isWorker && send) {
     const id = nextAsk++;
     return new Promise<string>((resolve) => {
       const timer = setTimeout(() => {
@@ -153,7 +155,7 @@ export async function metricsText(): Promise<string> {
         clearTimeout(timer);
         resolve(text);
       });
-      process.send!({ type: 'cardnavi:metrics', id });
+      send({ type: 'cardnavi:metrics', id });
     });
   }
   return register.metrics();
