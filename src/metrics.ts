@@ -119,7 +119,7 @@ function isMetricsMessage(m: unknown): m is MetricsMessage {
  * (METRICS_TOKEN on the main port) with the aggregate too, so every scrape sees the whole instance.
  */
 export function serveClusterMetrics(): void {
-  const registry = new AggregatorRegistry();
+  const registry = new AggregatorRegistry<typeof Registry.PROMETHEUS_CONTENT_TYPE>();
   aggregator = registry;
   cluster.on('message', (worker, message: unknown) => {
     if (!isMetricsMessage(message) || message.text !== undefined) return;
