@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { generateCardNumber } from '../../src/cards/card-number.ts';
+import { generateCardNumber, maskMemberId } from '../../src/cards/card-number.ts';
 import { type OutboxMessage, renderOutboxRow } from '../../src/mail/outbox.ts';
 import { verifyAuditChain } from '../../src/support/audit.ts';
 import { consoleRouteAccess } from '../../src/support/roles.ts';
@@ -44,6 +44,8 @@ export const KNOWN_FINDINGS = {
   'wrong-pin-not-p01': 'A wrong start PIN with tries left is shown as P01 (its own code, e.g. P05).',
   'enrollment-mail': 'After enrollment: a completion mail.',
   'unlock-mails-member': 'An operator unlock (login or start PIN) also mails the member.',
+  'p02-after-pin':
+    'The "card is on another member ID" answer (P02) comes before the PIN is checked and without counting against the card: the PIN is checked (and counted) first.',
   'reissue-start-pin':
     'A member who forgot the start PIN has no way forward: the operator action "reissue start PIN" (enables the ReissueStartPin command).',
 } as const;
@@ -896,8 +898,11 @@ function forgetMember(m: SeamsModel, person: Person) {
   const member = person.member!;
   endSessions(m, member.dbId);
   killTokens(m, member.dbId, ['reset', 'email', 'registration']);
-  if (person.card && person.card.memberDbId === member.dbId) person.card.memberDbId = null;
-  if (person.card && person.card.enrolledTo === member.dbId) person.card.enrolledTo = null;
+  // Every card of the member ID is detached, whoever applied for it.
+  for (const { card } of m.persons) {
+    if (card?.memberDbId === member.dbId) card.memberDbId = null;
+    if (card?.enrolledTo === member.dbId) card.enrolledTo = null;
+  }
   person.member = undefined;
 }
 
@@ -940,31 +945,35 @@ class WithdrawCommand extends SeamCommand {
 }
 
 class EnrollCommand extends SeamCommand {
+  /** `cardOf`: whose card p types in (p's own, or another person's, as a holder of two IDs or a guesser). */
   constructor(
     readonly p: number,
     readonly rightPin: boolean,
+    readonly cardOf: number = p,
   ) {
     super();
   }
   check(m: Readonly<SeamsModel>) {
-    return liveSession(m as SeamsModel, this.p) !== undefined && m.persons[this.p]!.card !== undefined;
+    return liveSession(m as SeamsModel, this.p) !== undefined && m.persons[this.cardOf]!.card !== undefined;
   }
   toString() {
-    return `Enroll(p${this.p}, ${this.rightPin ? 'right' : 'wrong'} start PIN)`;
+    const whose = this.cardOf === this.p ? '' : ` with p${this.cardOf}'s card`;
+    return `Enroll(p${this.p}${whose}, ${this.rightPin ? 'right' : 'wrong'} start PIN)`;
   }
   async act(m: SeamsModel, r: SeamsReal) {
     const session = liveSession(m, this.p)!;
     touch(m, session);
     const person = m.persons[this.p]!;
     const member = person.member!;
-    const card = person.card!;
+    const card = m.persons[this.cardOf]!.card!;
     const res = await session.client.post('/portal/enroll', {
       cardNumber: card.card.number,
       birthDate: card.card.birthDate,
       startPin: this.rightPin ? card.pin : WRONG_PIN,
     });
     const body = await res.text();
-    if (card.memberDbId !== null && card.memberDbId !== member.dbId) {
+    const otherId = card.memberDbId !== null && card.memberDbId !== member.dbId;
+    if (otherId && !fixed(m, 'p02-after-pin')) {
       expect(res.status, 'P02').toBe(409);
       return;
     }
@@ -974,6 +983,10 @@ class EnrollCommand extends SeamCommand {
     }
     if (card.locked) {
       expect(res.status, 'P01: locked').toBe(403);
+      return;
+    }
+    if (this.rightPin && otherId) {
+      expect(res.status, 'P02 once the PIN is proven').toBe(409);
       return;
     }
     if (this.rightPin) {
@@ -992,6 +1005,9 @@ class EnrollCommand extends SeamCommand {
       return;
     }
     expect(res.status, 'wrong PIN, tries left').toBe(401);
+    const owner = m.persons.find((x) => otherId && x.member?.dbId === card.memberDbId)?.member;
+    if (owner)
+      expect(body, 'a wrong PIN never reveals the other member ID').not.toContain(maskMemberId(owner.userId));
     if (fixed(m, 'wrong-pin-not-p01'))
       expect(body, 'a wrong PIN with tries left is not shown as P01').not.toContain('P01');
   }
@@ -1287,6 +1303,7 @@ export function seamCommands(maxCommands: number, replayPath?: string) {
       fc.tuple(person, fc.boolean()).map(([p, b]) => new ChangePasswordCommand(p, b)),
       person.map((p) => new WithdrawCommand(p)),
       fc.tuple(person, fc.boolean()).map(([p, b]) => new EnrollCommand(p, b)),
+      fc.tuple(person, fc.boolean(), person).map(([p, b, q]) => new EnrollCommand(p, b, q)),
       person.map((p) => new OperatorUnlockLoginCommand(p)),
       person.map((p) => new OperatorUnlockPinCommand(p)),
       person.map((p) => new ReissueStartPinCommand(p)),

@@ -42,6 +42,7 @@ const PENDING_FIXES: PendingFix[] = [
   'wrong-pin-not-p01',
   'enrollment-mail',
   'unlock-mails-member',
+  'p02-after-pin',
   'reissue-start-pin',
 ];
 
