@@ -29,7 +29,9 @@ import { createTestStaff, type TestStaff } from '../helpers/support-factories.ts
 
 /**
  * Known findings whose fix has not landed yet: for each, the model expects today's behaviour at that one
- * point. Remove an entry when its fix lands; the stricter check then runs. Descriptions: KNOWN_FINDINGS.
+ * point. A fix removes its entry in the same commit (with the entry still here the model expects the old
+ * behaviour and fails); before that, `SEAMS_EXPECT_FIXED=<name>` runs the stricter check on the fix's branch.
+ * Descriptions: KNOWN_FINDINGS in test/helpers/seams.ts.
  */
 const PENDING_FIXES: PendingFix[] = [
   'email-change-link-revoked-by-credential-change',
