@@ -21,11 +21,12 @@ function printDemoCast(config: Config): void {
 }
 
 /**
- * SIGTERM or SIGINT: drain (see RunningServer.drain), then exit 0. Further signals while draining are
- * ignored (a cluster worker can get one from the terminal and one from its primary); a second Ctrl-C in a
- * single process exits at once.
+ * SIGTERM or SIGINT: drain (see RunningServer.drain), then exit 0. The handlers are in place before the
+ * server starts, so a signal during start-up stops it as soon as it is up. Further signals while draining
+ * are ignored (a cluster worker can get one from the terminal and one from its primary); a second Ctrl-C in
+ * a single process exits at once.
  */
-function exitAfterDrain(running: RunningServer): Promise<number> {
+function exitAfterDrain(starting: Promise<RunningServer>): Promise<number> {
   return new Promise<number>(() => {
     let draining = false;
     const stop = (signal: NodeJS.Signals) => {
@@ -34,10 +35,12 @@ function exitAfterDrain(running: RunningServer): Promise<number> {
         return;
       }
       draining = true;
-      running.drain().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      starting
+        .then((running) => running.drain())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
@@ -61,7 +64,9 @@ async function runPrimary(config: Config, workers: number): Promise<number> {
   cluster.on('exit', (worker: Worker, code, signal) => {
     if (stopping) return;
     log.error({ worker: worker.process.pid, code, signal }, 'worker exited: starting another');
-    setTimeout(fork, 1_000).unref();
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, 1_000).unref();
   });
   for (let i = 0; i < workers; i++) fork();
   await new Promise<void>((resolve) => {
@@ -90,8 +95,9 @@ async function runPrimary(config: Config, workers: number): Promise<number> {
       };
       if (left === 0) done();
       for (const w of alive) {
-        w.once('exit', (code) => {
-          if (code !== 0) failed = true;
+        // A worker still starting up has no handler yet and ends by the signal itself: nothing was in flight.
+        w.once('exit', (code, signal) => {
+          if (code !== 0 && signal !== 'SIGTERM') failed = true;
           left -= 1;
           if (left === 0) done();
         });
@@ -114,8 +120,7 @@ export async function serveCommand(args: string[], config: Config): Promise<numb
   }
   if (cluster.isWorker) {
     // A worker forked by the primary below: the primary migrated and seeded already.
-    const running = await startServer(config, createLogger(config.logLevel), { prepare: false });
-    return exitAfterDrain(running);
+    return exitAfterDrain(startServer(config, createLogger(config.logLevel), { prepare: false }));
   }
   if (workers > 1 && !config.databaseUrl) {
     console.error(
@@ -124,7 +129,9 @@ export async function serveCommand(args: string[], config: Config): Promise<numb
     return CONFIG_ERROR;
   }
   if (workers > 1) return runPrimary(config, workers);
-  const running = await startServer(config);
+  const starting = startServer(config);
+  const stopped = exitAfterDrain(starting);
+  await starting;
   printDemoCast(config);
-  return exitAfterDrain(running);
+  return stopped;
 }

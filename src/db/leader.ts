@@ -70,7 +70,11 @@ export function runWhileLeader(
         // Leading: the heartbeat notices a connection that died silently (it holds the lock).
         await client.query('select 1');
       } else {
-        const c = new pg.Client({ connectionString: databaseUrl, application_name: `cardnavi ${name}` });
+        const c = new pg.Client({
+          connectionString: databaseUrl,
+          // The process id lets an operator (and the hand-over test) see which process runs the jobs.
+          application_name: `cardnavi ${name} ${process.pid}`,
+        });
         c.on('error', () => {
           void lose('connection error');
         });
