@@ -1,7 +1,7 @@
 // `cardnavi serve --workers N` (docs/DEPLOY.md): several HTTP workers on PostgreSQL, exactly one process
 // running the outbox and scheduled jobs (advisory lock, handed over when that process dies), and a
 // SIGTERM that lets in-flight requests finish while /readyz answers 503, then exits 0.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
