@@ -11,6 +11,7 @@ import { devMailboxRoutes } from './mail/routes.tsx';
 import { memberIdRoutes } from './members/routes.tsx';
 import { loadMemberSession } from './members/session.ts';
 import { METRICS_CONTENT_TYPE, metricsText } from './metrics.ts';
+import { connectedServiceRoutes, oidcInteractionRoutes, oidcProviderEndpoint } from './oidc/routes.tsx';
 import { appPaths } from './paths.ts';
 import { portalRoutes } from './portal/routes.tsx';
 import { safeEqual } from './security/tokens.ts';
@@ -46,7 +47,7 @@ export function isDatabaseDown(error: unknown): boolean {
 }
 
 /** Pages for a logged-in member; each group's guard (requireMember) runs before each of its routes. */
-export const memberRouteGroups = [cardRoutes, portalRoutes, accountRoutes];
+export const memberRouteGroups = [cardRoutes, portalRoutes, accountRoutes, connectedServiceRoutes];
 /** Console pages for signed-in staff (under /support); the group's guard checks the session and the role. */
 export const staffRouteGroups = [staffRoutes];
 
@@ -87,6 +88,10 @@ export function createApp(deps: AppDeps, lifecycle: { draining?: () => boolean }
   // A plain 404: these routes run before the language and translator middleware, so the page-rendering
   // not-found handler cannot run here (it threw, and an unknown asset name answered 500).
   app.get('/assets/*', (c) => c.text('Not found', 404));
+  // The OpenID Connect provider answers its endpoints itself (its own headers, body parsing and client
+  // authentication), so it sits before the page middleware; its login and consent pages come later.
+  app.all('/.well-known/openid-configuration', oidcProviderEndpoint(deps));
+  app.all('/oidc/*', oidcProviderEndpoint(deps));
 
   app.use(
     '*',
@@ -128,6 +133,7 @@ export function createApp(deps: AppDeps, lifecycle: { draining?: () => boolean }
   app.route('/', memberIdRoutes);
   app.route('/', emailChangeLinkRoutes);
   app.route('/', helpRoutes);
+  app.route('/', oidcInteractionRoutes);
   app.route('/support', consoleRoutes); // before the staff group: loads the staff session for all of /support
   if (!config.production) app.route('/', devMailboxRoutes);
   // Pages by audience: a group's routes are registered together with its guard.

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { clearSessionCookie } from '../members/session.ts';
+import { connectedServiceNames } from '../oidc/connected-services.ts';
 import type { AppEnv, MemberContext, MemberEnv } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
@@ -136,6 +137,7 @@ accountRoutes.post('/settings/withdraw', async (c) => {
       userId: member.userId,
       ticket: result.ticket,
       coolingOffDays: USER_ID_COOLING_OFF_DAYS,
+      services: await connectedServiceNames(c.get('deps'), member.id),
     });
   if (result.code === 'R01') return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
   return renderWithdrawPasswordPage(c, {
@@ -156,6 +158,7 @@ accountRoutes.post('/settings/withdraw/confirm', async (c) => {
       userId: member.userId,
       ticket,
       coolingOffDays: USER_ID_COOLING_OFF_DAYS,
+      services: await connectedServiceNames(deps, member.id),
       errors: form.errors,
     });
   await withdrawMember(deps, member.id);

@@ -3,6 +3,7 @@ import type { AppDeps, CurrentMember } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { deleteMemberSessions, holdReleasedUserId, recordAuthEvent } from '../members/repository.ts';
+import { listConnectedServices, notifyServicesOfLogout } from '../oidc/connected-services.ts';
 import { hmac, safeEqual } from '../security/tokens.ts';
 import { type ReauthResult, verifyCurrentPassword } from './reauthenticate.ts';
 import { deleteMemberRow, lockMember, stripAuthEventPersonalFields } from './repository.ts';
@@ -55,7 +56,9 @@ export async function withdrawMember(
   memberId: number,
 ): Promise<{ ok: true } | Failure<'not_found'>> {
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
+  // Grants and tokens of group services cascade with the member row; the services are told afterwards.
+  const services = await listConnectedServices(deps, memberId);
+  const result = await deps.db.transaction().execute(async (trx) => {
     const member = await lockMember(trx, memberId);
     if (!member) return { ok: false, code: 'not_found' } as const;
     const sessions = await deleteMemberSessions(trx, memberId);
@@ -82,4 +85,11 @@ export async function withdrawMember(
       ? ({ ok: true } as const)
       : ({ ok: false, code: 'not_found' } as const);
   });
+  if (result.ok)
+    notifyServicesOfLogout(
+      deps,
+      memberId,
+      services.map((s) => s.clientId),
+    );
+  return result;
 }

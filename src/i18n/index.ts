@@ -4,6 +4,7 @@ import { errorMessages } from '../errors/messages.ts';
 import { helpMessages } from '../help/messages.ts';
 import { mailMessages } from '../mail/messages.ts';
 import { memberMessages } from '../members/messages.ts';
+import { oidcMessages } from '../oidc/messages.ts';
 import { portalMessages } from '../portal/messages.ts';
 import { statementMessages } from '../statements/messages.ts';
 import { supportMessages } from '../support/messages.ts';
@@ -23,6 +24,7 @@ const catalogs = [
   helpMessages,
   supportMessages,
   statementMessages,
+  oidcMessages,
 ] as const;
 
 type KeysOf<T> = T extends { ja: infer J } ? keyof J & string : never;

@@ -1,11 +1,13 @@
 import type { AppDeps } from '../deps.ts';
+import { endProviderSessions } from '../oidc/connected-services.ts';
 import { hashToken } from '../security/tokens.ts';
 import type { ClientInfo } from './login.ts';
 import { deleteSession, recordAuthEvent } from './repository.ts';
 
 /**
  * Logout: the session is deleted server-side, not only the cookie, and the logout is recorded for the member
- * it belonged to. A token that names no live session (already ended, expired) changes nothing.
+ * it belonged to, and the single sign-on session ends with it (a group service's next sign-in asks cardnavi
+ * again). A token that names no live session (already ended, expired) changes nothing.
  */
 export async function logOut(
   deps: AppDeps,
@@ -14,6 +16,9 @@ export async function logOut(
 ): Promise<{ ok: true; memberId: number | undefined }> {
   const { db } = deps;
   const memberId = await deleteSession(db, hashToken(sessionToken));
-  if (memberId) await recordAuthEvent(db, { kind: 'logout', memberId, ...client });
+  if (memberId) {
+    await endProviderSessions(deps, memberId);
+    await recordAuthEvent(db, { kind: 'logout', memberId, ...client });
+  }
   return { ok: true, memberId };
 }

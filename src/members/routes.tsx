@@ -4,6 +4,7 @@ import { tryConsume } from '../security/rate-limit.ts';
 import type { AppEnv, PublicContext } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
+import { takeReturnTo } from '../web/return-to.ts';
 import { requestPasswordReset } from './forgot-password.ts';
 import { requestUserIdReminder } from './forgot-user-id.ts';
 import { logIn } from './login.ts';
@@ -41,7 +42,7 @@ export const memberIdRoutes = new Hono<AppEnv>();
 const ipAllows = async (c: PublicContext) => tryConsume(c.get('deps').limiters.formByIp, c.get('ip'));
 
 memberIdRoutes.get('/login', (c) => {
-  if (c.get('member')) return c.redirect('/portal', 303);
+  if (c.get('member')) return c.redirect(takeReturnTo(c), 303);
   const t = c.get('t');
   const notice =
     c.req.query('expired') || c.get('sessionExpired')
@@ -63,7 +64,7 @@ memberIdRoutes.post('/login', async (c) => {
   loginOutcomes.inc({ result: result.ok ? 'ok' : result.code });
   if (result.ok) {
     setSessionCookie(c, result.sessionToken);
-    return c.redirect('/portal', 303);
+    return c.redirect(takeReturnTo(c), 303);
   }
   if (result.code === 'R01') return renderCodedErrorPage(c, 'R01');
   if (result.code === 'M01') return renderCodedErrorPage(c, 'M01');

@@ -60,7 +60,7 @@ export function createAdapterClass(db: Db, now: () => Date) {
           ...(client.backchannelLogoutUri
             ? {
                 backchannel_logout_uri: client.backchannelLogoutUri,
-                backchannel_logout_session_required: true,
+                backchannel_logout_session_required: false,
               }
             : {}),
         } as AdapterPayload;

@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps.ts';
 import { loadSigningKeys } from './keys.ts';
 import { createOidcProvider, type ProviderHooks } from './provider.ts';
 import { listSigningKeys } from './repository.ts';
+import { renderProviderError } from './views/provider-error.tsx';
 
 /** How often a running server looks for keys rotated by `cardnavi oidc rotate-keys`. */
 const KEY_CHECK_MS = 60_000;
@@ -43,4 +44,18 @@ export function createOidcService(deps: AppDeps, hooks: ProviderHooks = {}): Oid
       return building;
     },
   };
+}
+
+// One provider per process: the routes, and flows that must sign a logout token, share it. Keyed by the
+// dependencies object the composition root builds once (tests build one per app).
+const services = new WeakMap<AppDeps, OidcService>();
+
+/** The provider service of these dependencies (created on first use). */
+export function oidcServiceOf(deps: AppDeps): OidcService {
+  let service = services.get(deps);
+  if (!service) {
+    service = createOidcService(deps, { renderError: renderProviderError });
+    services.set(deps, service);
+  }
+  return service;
 }

@@ -4,6 +4,7 @@ import type { Failure } from '../errors/catalog.ts';
 import { forceWithdrawMemberIn } from '../members/force-withdraw.ts';
 import { findMemberById, recordAuthEvent, unlockLoginLock } from '../members/repository.ts';
 import { issuePasswordResetIn } from '../members/reset-password.ts';
+import { notifyServicesOfLogout } from '../oidc/connected-services.ts';
 import { appendAudit } from './audit.ts';
 import type { CurrentStaff } from './session.ts';
 import { findPassedVerification } from './verify-identity.ts';
@@ -101,20 +102,28 @@ export async function forceWithdraw(
   reason: string,
 ): Promise<ActionResult> {
   if (!(await findMemberById(deps.db, memberId))) return { ok: false, code: 'not_found' };
-  return deps.db.transaction().execute(async (trx) => {
+  let servicesRevoked: string[] = [];
+  const outcome = await deps.db.transaction().execute(async (trx) => {
     const result = await forceWithdrawMemberIn(trx, memberId, reason, deps.now());
     if (!result.ok) return { ok: false, code: 'not_active' } as const;
+    servicesRevoked = result.servicesRevoked;
     await appendAudit(trx, {
       at: deps.now(),
       staffId: staff.id,
       action: 'member.force_withdraw',
       memberId,
       before: { status: 'active' },
-      after: { status: 'force_withdrawn', sessionsRevoked: result.sessionsRevoked },
+      after: {
+        status: 'force_withdrawn',
+        sessionsRevoked: result.sessionsRevoked,
+        servicesRevoked: result.servicesRevoked.length,
+      },
       reason,
     });
     return { ok: true } as const;
   });
+  if (outcome.ok) notifyServicesOfLogout(deps, memberId, servicesRevoked);
+  return outcome;
 }
 
 /** Supervisor: suspends a card or restores it to active, with a reason. */

@@ -97,6 +97,13 @@ export function renderSettingsPage(c: AppContext, props: SettingsProps) {
         </Form>
       </section>
 
+      <section class="panel" aria-labelledby="account-services-title">
+        <h2 id="account-services-title">{t('connected.title')}</h2>
+        <p>{t('connected.settings.lead')}</p>
+        <p>
+          <a href="/settings/services">{t('connected.title')}</a>
+        </p>
+      </section>
       <section class="panel account-danger" aria-labelledby="account-withdraw-title">
         <h2 id="account-withdraw-title">{t('withdraw.title')}</h2>
         <p>{t('withdraw.entry.lead')}</p>

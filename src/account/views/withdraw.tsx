@@ -47,7 +47,14 @@ export function renderWithdrawPasswordPage(
 /** Step 2: in plain words what is lost, an "I understand" box and a danger button (with data-confirm). */
 export function renderWithdrawConfirmPage(
   c: AppContext,
-  props: { userId: string; ticket: WithdrawalTicket; coolingOffDays: number; errors?: FieldErrors },
+  props: {
+    userId: string;
+    ticket: WithdrawalTicket;
+    coolingOffDays: number;
+    /** Names of the group services the member signs in to with this ID (they all end). */
+    services: string[];
+    errors?: FieldErrors;
+  },
 ) {
   const t = c.get('t');
   const errors = props.errors ?? {};
@@ -58,7 +65,21 @@ export function renderWithdrawConfirmPage(
       <h1>{t('withdraw.confirm.title')}</h1>
       <p class="lead">{t('withdraw.confirm.lead', { userId: props.userId })}</p>
       <ul class="withdraw-losses">
-        <li>{t('withdraw.loss.services')}</li>
+        <li>
+          {t('withdraw.loss.services')}
+          {props.services.length ? (
+            <>
+              <p>{t('withdraw.services.lead')}</p>
+              <ul class="withdraw-services">
+                {props.services.map((name) => (
+                  <li>
+                    <strong>{name}</strong>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </li>
         <li>{t('withdraw.loss.portal')}</li>
         <li>{t('withdraw.loss.points')}</li>
         <li>{t('withdraw.loss.history')}</li>
