@@ -4,8 +4,8 @@
  * OpenID Connect Core: code injection and reuse, open redirectors, cross-site consent, tokens outliving the member.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forceWithdrawMember } from '../../src/members/force-withdraw.ts';
 import { withdrawMember } from '../../src/account/withdraw.ts';
+import { forceWithdrawMember } from '../../src/members/force-withdraw.ts';
 import { databaseKinds } from '../helpers/db.ts';
 import { createMember } from '../helpers/factories.ts';
 import {

@@ -427,7 +427,7 @@ describe.each(databaseKinds())('recovery flows on %s', (kind) => {
       await client.login(m.userId, m.password);
       expect((await client.get('/settings')).status).toBe(200);
       const result = await forceWithdrawMember(testApp.deps, m.id, 'terms violation');
-      expect(result).toEqual({ ok: true, sessionsRevoked: 1 });
+      expect(result).toEqual({ ok: true, sessionsRevoked: 1, servicesRevoked: [] });
       expect((await client.get('/settings')).status).toBe(303);
       const login = await new TestClient(testApp).login(m.userId, m.password);
       expect(login.status).toBe(403);
