@@ -27,7 +27,11 @@ export async function createFreshPostgresDatabase(prefix = 'cn_rel') {
 export class HttpSession {
   readonly cookies = new Map<string, string>();
   csrf = '';
-  constructor(readonly base: string) {}
+  /** `headers` go with every request (e.g. X-Forwarded-For behind a trusted proxy). */
+  constructor(
+    readonly base: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -43,7 +47,7 @@ export class HttpSession {
 
   async get(path: string): Promise<Response> {
     const res = await fetch(`${this.base}${path}`, {
-      headers: { cookie: this.cookieHeader() },
+      headers: { ...this.headers, cookie: this.cookieHeader() },
       redirect: 'manual',
     });
     this.remember(res);
@@ -62,6 +66,7 @@ export class HttpSession {
         'content-type': 'application/x-www-form-urlencoded',
         cookie: this.cookieHeader(),
         origin: this.base,
+        ...this.headers,
       },
       body: new URLSearchParams({ _csrf: this.csrf, ...fields }),
     });
