@@ -61,6 +61,32 @@ describe('loadConfig', () => {
     expect(config.demoData).toBe(false);
   });
 
+  it('refuses demo data in production: its passwords and staff TOTP secrets are published', () => {
+    const prod = {
+      ...base,
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      DATA_KEYS: `k1:${Buffer.alloc(32).toString('base64')}`,
+      DATABASE_URL: 'postgres://db/cardnavi',
+      PUBLIC_URL: 'https://cardnavi.example',
+    };
+    expect(() => loadConfig({ ...prod, DEMO_DATA: 'true' })).toThrow(/DEMO_DATA: not allowed/);
+    expect(loadConfig({ ...prod, DEMO_DATA: 'false' }).demoData).toBe(false);
+  });
+
+  it('never lets a client name its own address: TRUST_PROXY is a hop count or a list of proxy addresses', () => {
+    expect(loadConfig(base).trustProxy).toEqual({ kind: 'none' });
+    expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
+    const legacy = loadConfig({ ...base, TRUST_PROXY: 'true' });
+    expect(legacy.trustProxy).toEqual({ kind: 'hops', hops: 1 });
+    expect(legacy.warnings.join()).toMatch(/TRUST_PROXY/);
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy).toEqual({
+      kind: 'addresses',
+      addresses: ['10.0.0.0/8', 'loopback'],
+    });
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY:/);
+  });
+
   describe('DATA_KEYS', () => {
     const key = (fill: number) => Buffer.alloc(32, fill).toString('base64');
 

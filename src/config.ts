@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import type { DataKey } from './security/data-keys.ts';
 
@@ -33,7 +34,7 @@ const envSchema = z.object({
   CARD_DATA_KEYS: dataKeys,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: bool.optional(),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z.string().default('false'),
   WEB_CONCURRENCY: positiveInt.max(256).default(1),
   DATABASE_POOL_SIZE: positiveInt.max(1000).default(10),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -88,7 +89,11 @@ export interface Config {
   dataKeys: DataKey[];
   logLevel: Env['LOG_LEVEL'];
   demoData: boolean;
-  trustProxy: boolean;
+  /**
+   * Which proxies may name the client in X-Forwarded-For: none, the nearest `hops` (counted from the right),
+   * or the listed addresses/CIDRs. The client IP is never the left-most entry a client can write itself.
+   */
+  trustProxy: TrustProxy;
   /** HTTP worker processes for `serve` (WEB_CONCURRENCY; `--workers` overrides). */
   workers: number;
   databasePoolSize: number;
@@ -130,6 +135,37 @@ export interface Config {
   };
   /** Configuration that works but should change (deprecated names), for the log at start; never a secret. */
   warnings: string[];
+}
+
+export type TrustProxy =
+  | { kind: 'none' }
+  | { kind: 'hops'; hops: number }
+  | { kind: 'addresses'; addresses: string[] };
+
+/** TRUST_PROXY: false | a number of trusted hops | a comma-separated list of proxy addresses/CIDRs (proxy-addr names too). */
+function parseTrustProxy(value: string, warnings: string[]): TrustProxy {
+  const v = value.trim().toLowerCase();
+  if (v === 'false' || v === '0') return { kind: 'none' };
+  if (v === 'true') {
+    warnings.push(
+      'TRUST_PROXY=true is read as 1 trusted hop: set the number of proxies in front (e.g. 1) or their addresses',
+    );
+    return { kind: 'hops', hops: 1 };
+  }
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY: at most 10 trusted hops');
+    return { kind: 'hops', hops };
+  }
+  const addresses = v.split(',').map((a) => a.trim());
+  try {
+    proxyaddr.compile(addresses);
+  } catch {
+    throw new ConfigError(
+      'TRUST_PROXY: must be false, a number of trusted hops, or proxy addresses/CIDRs separated by commas',
+    );
+  }
+  return { kind: 'addresses', addresses };
 }
 
 interface Secrets {
@@ -201,6 +237,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     for (const [name, value] of Object.entries(required)) {
       if (!value) throw new ConfigError(`${name}: required when NODE_ENV=production`);
     }
+    // The demo cast's passwords and staff TOTP secrets are published (README, top page): never in production.
+    if (env.DEMO_DATA) throw new ConfigError('DEMO_DATA: not allowed when NODE_ENV=production');
   }
   // 'memory://' keeps an embedded database in memory (tests, throwaway demos).
   const dataDir = env.DATA_DIR === 'memory://' ? env.DATA_DIR : resolve(env.DATA_DIR);
@@ -239,7 +277,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataKeys: parseKeys(configuredKeys ?? generate().dataKeys),
     logLevel: env.LOG_LEVEL,
     demoData: env.DEMO_DATA ?? (!production && !env.DATABASE_URL),
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY, warnings),
     workers: env.WEB_CONCURRENCY,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST, token: env.METRICS_TOKEN },

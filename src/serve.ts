@@ -11,13 +11,14 @@ import { prepareDatabase, type RunningServer, startServer } from './server.ts';
 const CONFIG_ERROR = 78;
 
 function printDemoCast(config: Config): void {
-  if (!config.demoData) return;
+  // Published demo secrets are printed only outside production (where demo data is refused anyway).
+  if (!config.demoData || config.production) return;
   console.log(`\n  cardnavi is running at ${config.publicUrl}\n  Demo members (password):`);
   for (const m of demoMembers) console.log(`    ${m.login.padEnd(24)} ${m.password}`);
   console.log('  Demo staff at /support (password, TOTP secret):');
   for (const s of demoStaff)
     console.log(`    ${s.login.padEnd(24)} ${s.password.padEnd(26)} ${s.totpSecret}`);
-  if (!config.production) console.log(`  Dev mailbox: ${new URL('/dev/mailbox', config.publicUrl)}\n`);
+  console.log(`  Dev mailbox: ${new URL('/dev/mailbox', config.publicUrl)}\n`);
 }
 
 /**

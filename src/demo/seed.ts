@@ -26,6 +26,8 @@ const SEED_CLIENT = { ip: '127.0.0.1', userAgent: 'cardnavi seed-demo' };
  * that exist after the run).
  */
 export async function seedDemo(deps: AppDeps): Promise<Map<string, number>> {
+  // Published passwords and TOTP secrets: a production deployment never gets them (config refuses DEMO_DATA too).
+  if (deps.config.production) throw new Error('the demo cast is never created in production');
   const ids = new Map<string, number>();
   for (const m of demoMembers) {
     const existing = await findMemberByUserId(deps.db, m.login);

@@ -83,7 +83,9 @@ export async function logIn(deps: AppDeps, input: LoginInput, client: ClientInfo
 
   if (!member || !reserved || !passwordMatches) {
     const reason = !member ? 'unknown_id' : !reserved ? 'locked' : 'wrong_password';
-    await limiters.loginFailuresByIdentifier.penalty(input.identifier, 1);
+    // The account's bookkeeping (event, lock, mail) is one transaction. The lock step also runs when no
+    // attempt could be reserved: its guard (failed_logins >= max) makes it a no-op under a lock in force,
+    // and a counter left at the limit without a lock (an interrupted earlier attempt) is locked now.
     await db.transaction().execute(async (trx) => {
       await recordAuthEvent(trx, {
         kind: 'login_failure',
@@ -91,10 +93,11 @@ export async function logIn(deps: AppDeps, input: LoginInput, client: ClientInfo
         reason,
         ...clientFields(client),
       });
-      if (member && reserved && reserved.failed_logins >= config.login.maxFailures) {
+      if (member && (!reserved || reserved.failed_logins >= config.login.maxFailures)) {
         await lockAccountAndNotify(trx, deps, member, client);
       }
     });
+    await limiters.loginFailuresByIdentifier.penalty(input.identifier, 1);
     return { ok: false, code: 'L01', swappedHint: looksSwapped(input.identifier, input.password) };
   }
 

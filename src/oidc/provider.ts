@@ -130,7 +130,7 @@ export function createOidcProvider(deps: AppDeps, jwks: JWK[], hooks: ProviderHo
     ...(hooks.renderError ? { renderError: hooks.renderError } : {}),
   };
   const provider = new Provider(issuerOf(config.publicUrl), configuration);
-  provider.proxy = config.trustProxy;
+  provider.proxy = config.trustProxy.kind !== 'none';
   // Client secrets are stored as SHA-256 only (clients.ts); the adapter hands that hash to oidc-provider as
   // "client_secret", so the token endpoint compares the hash of what the service sent. The hash never serves
   // as a key: client_secret_jwt and HS* algorithms are not enabled.

@@ -9,6 +9,7 @@ import {
 } from 'rate-limiter-flexible';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import { hmac } from './tokens.ts';
 
 /**
  * Lets rate-limiter-flexible's PostgreSQL store run its SQL through Kysely, so one store serves both the
@@ -84,7 +85,12 @@ export function createRateLimiters(config: Config, db: Db): RateLimiters {
     : undefined;
   redis?.on('error', () => {});
   const storeClient = kyselyStoreClient(db);
-  const create = (name: string, points: number, duration: number): RateLimiterAbstract => {
+  // Keys are what a client typed (an identifier, or a password typed into the ID field): the store only ever
+  // holds a keyed hash of them, of fixed length, under a key derived from the server secret.
+  const keySecret = hmac(config.sessionSecret, 'rate-limit-keys');
+  const create = (name: string, points: number, duration: number): RateLimiterAbstract =>
+    keyedByHash(createPlain(name, points, duration), keySecret);
+  const createPlain = (name: string, points: number, duration: number): RateLimiterAbstract => {
     const base = { keyPrefix: name, points, duration };
     if (redis) {
       return new RateLimiterRedis({
@@ -123,6 +129,17 @@ export function createRateLimiters(config: Config, db: Db): RateLimiters {
       redis?.disconnect();
     },
   };
+}
+
+/**
+ * Makes a limiter store HMAC(secret, key) in place of the key. rate-limiter-flexible builds every store key
+ * with getKey() (consume, get, penalty, reward, delete, block), so one override covers all of them; the
+ * insurance limiter receives the already-hashed key.
+ */
+function keyedByHash<T extends RateLimiterAbstract>(limiter: T, secret: string): T {
+  const prefixed = limiter.getKey.bind(limiter);
+  limiter.getKey = (key: string | number) => prefixed(hmac(secret, String(key)));
+  return limiter;
 }
 
 /** Consumes one point; false when the limit is reached. Store errors other than the limit are rethrown. */

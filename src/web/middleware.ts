@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
+import proxyaddr from 'proxy-addr';
+import type { TrustProxy } from '../config.ts';
 import type { AppDeps } from '../deps.ts';
 import { negotiateLang, translator } from '../i18n/index.ts';
 import { requestScope } from '../log.ts';
@@ -16,20 +20,52 @@ export function cookieName(deps: AppDeps, base: string): string {
   return deps.config.secureCookies ? `__Host-${base}` : base;
 }
 
+/**
+ * The client's address: the socket's peer, or, behind trusted proxies, the first X-Forwarded-For entry
+ * counted from the right that is not a trusted proxy (proxy-addr). Anything that is not an IP address
+ * (an unparsable socket or header value) becomes 'unknown': nothing a client wrote is ever stored as is.
+ */
+export function clientIp(
+  trust: TrustProxy,
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+): string {
+  if (!socketAddress || isIP(socketAddress) === 0) return 'unknown';
+  if (trust.kind === 'none' || !forwardedFor) return canonicalIp(socketAddress);
+  let check = compiledTrust.get(trust);
+  if (!check) {
+    check =
+      trust.kind === 'hops'
+        ? (_addr: string, i: number) => i < trust.hops
+        : proxyaddr.compile(trust.addresses);
+    compiledTrust.set(trust, check);
+  }
+  const request = {
+    headers: { 'x-forwarded-for': forwardedFor },
+    connection: { remoteAddress: socketAddress },
+  };
+  const chosen = proxyaddr(request as unknown as IncomingMessage, check);
+  return isIP(chosen) === 0 ? 'unknown' : canonicalIp(chosen);
+}
+
+const compiledTrust = new WeakMap<TrustProxy, (addr: string, i: number) => boolean>();
+
+/** '::ffff:192.0.2.1' → '192.0.2.1', so one client has one key whichever way the socket reports it. */
+function canonicalIp(address: string): string {
+  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+}
+
 /** Puts the dependencies, client IP, language and translator on the context. */
 export function baseContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('deps', deps);
-    let ip = 'unknown';
-    if (deps.config.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || ip;
-    if (ip === 'unknown') {
-      try {
-        ip = getConnInfo(c).remote.address ?? 'unknown';
-      } catch {
-        // in-process requests (tests) have no socket
-      }
+    let socketAddress: string | undefined;
+    try {
+      socketAddress = getConnInfo(c).remote.address;
+    } catch {
+      // in-process requests (tests) have no socket
     }
-    c.set('ip', ip);
+    c.set('ip', clientIp(deps.config.trustProxy, socketAddress, c.req.header('x-forwarded-for')));
     const query = c.req.query('lang');
     const lang = negotiateLang(query, getCookie(c, 'lang'), c.req.header('accept-language'));
     if (query === 'ja' || query === 'en') {
@@ -102,7 +138,7 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
  * up across the proxy and this service), otherwise a fresh random one. Never a client's arbitrary text.
  */
 function requestIdFor(deps: AppDeps, sent: string | undefined): string {
-  if (deps.config.trustProxy && sent && SAFE_REQUEST_ID.test(sent)) return sent;
+  if (deps.config.trustProxy.kind !== 'none' && sent && SAFE_REQUEST_ID.test(sent)) return sent;
   return randomBytes(12).toString('base64url');
 }
 

@@ -72,12 +72,18 @@ export class TestClient {
   constructor(
     private readonly target: TestApp,
     private readonly headers: Record<string, string> = {},
+    /** Server bindings, e.g. `{ incoming: { socket: { remoteAddress } } }` to act as a socket peer. */
+    private readonly env?: object,
   ) {}
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    const res = await this.target.app.request(path, {
-      headers: { ...this.headers, ...headers, cookie: this.cookieHeader() },
-    });
+    const res = await this.target.app.request(
+      path,
+      {
+        headers: { ...this.headers, ...headers, cookie: this.cookieHeader() },
+      },
+      this.env,
+    );
     await this.remember(res);
     return res;
   }
@@ -90,17 +96,21 @@ export class TestClient {
   ): Promise<Response> {
     if (!this.csrf && !('_csrf' in fields)) await this.get('/login');
     const body = new URLSearchParams({ _csrf: this.csrf ?? '', ...fields });
-    const res = await this.target.app.request(path, {
-      method: 'POST',
-      body,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        origin: this.target.deps.config.publicUrl.origin,
-        ...this.headers,
-        ...headers,
-        cookie: this.cookieHeader(),
+    const res = await this.target.app.request(
+      path,
+      {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: this.target.deps.config.publicUrl.origin,
+          ...this.headers,
+          ...headers,
+          cookie: this.cookieHeader(),
+        },
       },
-    });
+      this.env,
+    );
     await this.remember(res);
     return res;
   }
