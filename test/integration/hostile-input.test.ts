@@ -16,9 +16,9 @@ describe.each(databaseKinds())('hostile input on %s', (kind) => {
   describe('behind one trusted proxy', () => {
     beforeAll(async () => {
       t = await createTestApp(kind, { TRUST_PROXY: '1', IP_LOGIN_POINTS: '3' });
-    });
+    }, 180_000);
     afterAll(async () => {
-      await t.close();
+      await t?.close();
     });
 
     it('a client who writes its own X-Forwarded-For still meets the per-IP login limit', async () => {
@@ -50,9 +50,9 @@ describe.each(databaseKinds())('hostile input on %s', (kind) => {
   describe('identifiers as long as the form allows', () => {
     beforeAll(async () => {
       t = await createTestApp(kind, { LOGIN_MAX_FAILURES: '10', LOGIN_DELAY_MS: '0' });
-    });
+    }, 180_000);
     afterAll(async () => {
-      await t.close();
+      await t?.close();
     });
 
     it('a 254-character identifier gets the ordinary L01 answer, never a 500', async () => {
