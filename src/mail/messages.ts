@@ -48,6 +48,7 @@ export const mailMessages = defineMessages({
     'mail.dev.filtered': '、宛先 {to}',
     'mail.dev.to': '宛先',
     'mail.dev.filter': '絞り込む',
+    'mail.dev.badFilter': '宛先にはメールアドレス(254文字以内、制御文字なし)を入力してください。',
     'mail.dev.status.pending': '送信待ち',
     'mail.dev.status.sent': '送信済み',
     'mail.dev.status.failed': '送信失敗',
@@ -99,6 +100,8 @@ export const mailMessages = defineMessages({
     'mail.dev.filtered': ', to {to}',
     'mail.dev.to': 'To',
     'mail.dev.filter': 'Filter',
+    'mail.dev.badFilter':
+      'Enter an email address as the recipient (up to 254 characters, no control characters).',
     'mail.dev.status.pending': 'pending',
     'mail.dev.status.sent': 'sent',
     'mail.dev.status.failed': 'failed',

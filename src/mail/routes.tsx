@@ -12,7 +12,10 @@ export const devMailboxRoutes = new Hono<AppEnv>();
 devMailboxRoutes.get('/dev/mailbox', async (c) => {
   const { db, config } = c.get('deps');
   const t = c.get('t');
-  const to = c.req.query('to') || undefined;
+  const typed = c.req.query('to') ?? '';
+  // A filter no address can match (control characters, longer than an address) is refused with a 400.
+  const badFilter = typed.length > 254 || /\p{Cc}/u.test(typed);
+  const to = (badFilter ? '' : typed) || undefined;
   const messages = await listRecentMail(db, config, 50, to);
   // A mailbox marked unreachable plays the receiving side here: the mail is shown bounced, not delivered.
   const statusKey = (s: string, bounces: boolean) =>
@@ -25,12 +28,17 @@ devMailboxRoutes.get('/dev/mailbox', async (c) => {
           : 'mail.dev.status.pending';
   return renderPage(
     c,
-    { title: t('mail.dev.title') },
+    { title: t('mail.dev.title'), status: badFilter ? 400 : 200 },
     <>
       <h1>{t('mail.dev.title')}</h1>
       <p class="muted">
         {t('mail.dev.lead', { count: messages.length, filter: to ? t('mail.dev.filtered', { to }) : '' })}
       </p>
+      {badFilter && (
+        <p class="notice notice-error" role="alert">
+          {t('mail.dev.badFilter')}
+        </p>
+      )}
       <form method="get" action="/dev/mailbox" class="inline-form">
         <label for="mailbox-to">{t('mail.dev.to')}</label>
         <input id="mailbox-to" name="to" type="email" value={to ?? ''} />

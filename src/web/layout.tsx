@@ -15,7 +15,9 @@ export interface PageOptions {
 function languageHref(c: AppContext, lang: 'ja' | 'en'): string {
   const url = new URL(c.req.url);
   url.searchParams.set('lang', lang);
-  return `${url.pathname}?${url.searchParams.toString()}`;
+  // Always a path on this site: '//evil.example/x' (or '/\\evil.example') would otherwise be an off-site link.
+  const path = `/${url.pathname.replace(/^[/\\]+/, '')}`;
+  return `${path}?${url.searchParams.toString()}`;
 }
 
 /** Renders a full HTML page around `body` with the shared header, navigation and footer. */

@@ -102,6 +102,28 @@ describe('web security', () => {
     expect(await (await t.app.request('/login')).text()).toContain('<html lang="ja">');
   });
 
+  it('answers a request for an object property as an asset (constructor, __proto__, toString) with 404, never a 500', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const res = await t.app.request(`/assets/${name}`);
+      expect(res.status, name).toBe(404);
+    }
+  });
+
+  it('never renders an off-site language link for a path that starts with two slashes', async () => {
+    for (const path of ['//evil.example/x', '/\\evil.example/x']) {
+      const html = await (await t.app.request(path)).text();
+      const hrefs = [...html.matchAll(/href="([^"]*lang=(?:ja|en)[^"]*)"/g)].map((m) => m[1] ?? '');
+      expect(hrefs.length, path).toBe(2);
+      for (const href of hrefs) expect(href, path).toMatch(/^\/[^/\\]/);
+    }
+  });
+
+  it('answers a NUL in the development mailbox filter with a 400 page saying what to type, never a 500', async () => {
+    const res = await t.app.request('/dev/mailbox?to=a%00b@example.jp');
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('254');
+  });
+
   it('reports liveness and readiness', async () => {
     expect((await t.app.request('/healthz')).status).toBe(200);
     expect(await (await t.app.request('/readyz')).json()).toEqual({ status: 'ready' });
