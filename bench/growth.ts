@@ -1,7 +1,8 @@
 /**
  * Growth: the session lookup plus the dashboard's queries, and the statement page's queries at 10k, 100k and 1M scale members (10 transactions
  * each), seeded incrementally into one PostgreSQL database. Per size: median and p99 of loadPortalHome and
- * loadStatements (the functions /portal and /portal/statements call) and of each SQL statement they run, over
+ * the statements pages (listStatementMonths, loadStatement and loadSpending for the newest closed month: what
+ * /portal/statements and /portal/statements/YYYY-MM call) and of each SQL statement they run, over
  * random members; EXPLAIN (ANALYZE, BUFFERS) of every statement at the largest size. Target: ≤ 1.3× from the
  * smallest to the largest size.
  *
@@ -17,8 +18,9 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
 import type { AppDeps } from '../src/deps.ts';
 import { findLiveSession, insertSession } from '../src/members/repository.ts';
-import { loadPortalHome, loadStatements } from '../src/portal/dashboard.ts';
+import { loadPortalHome } from '../src/portal/dashboard.ts';
 import { seedScale } from '../src/scale/seed-scale.ts';
+import { listStatementMonths, loadSpending, loadStatement } from '../src/statements/statement.ts';
 import { ensureBenchDatabase, machine, writeResult } from './lib.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -29,6 +31,16 @@ function stats(values: number[]) {
   const at = (q: number) =>
     Math.round((s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN) * 1000) / 1000;
   return { p50: at(0.5), p99: at(0.99), n: s.length };
+}
+
+/** What GET /portal/statements and GET /portal/statements/YYYY-MM (newest closed month) load. */
+async function statementPage(deps: AppDeps, memberId: number) {
+  const months = await listStatementMonths(deps, memberId);
+  if (!months.ok) throw new Error(`member ${memberId}: ${months.code}`);
+  const month = months.months[1]!.month;
+  const statement = await loadStatement(deps, memberId, month);
+  if (!statement.ok) throw new Error(`member ${memberId}: ${statement.code}`);
+  await loadSpending(deps, statement.statement.card.id, month);
 }
 
 async function main() {
@@ -81,7 +93,10 @@ async function main() {
         });
       const since = new Date(Date.now() - 3_600_000);
       // Warm-up: the first calls pay connection setup and plan caching.
-      for (const id of ids.slice(0, 200)) await loadStatements(deps, (await loadPortalHome(deps, id)) && id);
+      for (const id of ids.slice(0, 200)) {
+        await loadPortalHome(deps, id);
+        await statementPage(deps, id);
+      }
       const dashboard: number[] = [];
       const statements: number[] = [];
       capturing = true;
@@ -92,7 +107,7 @@ async function main() {
         dashboard.push(performance.now() - t);
         if (home.kind !== 'dashboard') throw new Error(`member ${id}: ${home.kind}`);
         t = performance.now();
-        await loadStatements(deps, id);
+        await statementPage(deps, id);
         statements.push(performance.now() - t);
       }
       capturing = false;
@@ -123,7 +138,11 @@ async function main() {
       .join('\n');
     writeFileSync(join(import.meta.dirname, 'results', 'growth-explain-latest.txt'), planText);
     const seqScans = Object.entries(explains)
-      .filter(([, p]) => /Seq Scan on (members|cards|card_enrollments|card_transactions)\b/.test(p))
+      .filter(([, p]) =>
+        /Seq Scan on (members|cards|card_enrollments|card_transactions|card_point_events|card_statement_payments)\b/.test(
+          p,
+        ),
+      )
       .map(([q]) => q);
     const result = {
       scenario: 'growth',

@@ -15,6 +15,7 @@ import { connectedServiceRoutes, oidcInteractionRoutes, oidcProviderEndpoint } f
 import { appPaths } from './paths.ts';
 import { portalRoutes } from './portal/routes.tsx';
 import { safeEqual } from './security/tokens.ts';
+import { statementRoutes } from './statements/routes.tsx';
 import { consoleRoutes, staffRoutes } from './support/routes.tsx';
 import type { AppEnv } from './web/context.ts';
 import { UnreadableFormError } from './web/form.ts';
@@ -47,7 +48,7 @@ export function isDatabaseDown(error: unknown): boolean {
 }
 
 /** Pages for a logged-in member; each group's guard (requireMember) runs before each of its routes. */
-export const memberRouteGroups = [cardRoutes, portalRoutes, accountRoutes, connectedServiceRoutes];
+export const memberRouteGroups = [cardRoutes, portalRoutes, statementRoutes, accountRoutes, connectedServiceRoutes];
 /** Console pages for signed-in staff (under /support); the group's guard checks the session and the role. */
 export const staffRouteGroups = [staffRoutes];
 

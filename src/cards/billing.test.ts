@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   availableCredit,
-  billingPeriods,
   isBankHoliday,
   nextBankBusinessDay,
   paymentDateFor,
@@ -124,20 +123,6 @@ describe('statementStatus', () => {
 
   it('is final from the configured day of the next month', () => {
     expect(statementFinalDate('2026-12', 12)).toBe('2027-01-12');
-  });
-});
-
-describe('billingPeriods', () => {
-  it('bills last month this month and counts it unpaid until the payment date', () => {
-    expect(billingPeriods('2026-11-10')).toEqual({
-      billedFrom: '2026-10-01',
-      billedTo: '2026-11-01',
-      paymentDate: '2026-11-27',
-      unbilledFrom: '2026-11-01',
-      billedStillUnpaid: true,
-    });
-    expect(billingPeriods('2026-11-28').billedStillUnpaid).toBe(false);
-    expect(billingPeriods('2027-01-05').billedFrom).toBe('2026-12-01');
   });
 });
 

@@ -62,31 +62,6 @@ export function monthStart(day: string, offset = 0): string {
   return isoDate(y, m + offset, 1);
 }
 
-export interface BillingPeriods {
-  /** The closed month billed this month: [from, to) */
-  billedFrom: string;
-  billedTo: string;
-  /** When this month's bill is paid. */
-  paymentDate: string;
-  /** Usage from here on is not billed yet. */
-  unbilledFrom: string;
-  /** Whether this month's bill still counts against the limit (paid on the payment date). */
-  billedStillUnpaid: boolean;
-}
-
-/** The billing periods seen on `today`: last month's usage is this month's bill. */
-export function billingPeriods(today: string): BillingPeriods {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const paymentDate = paymentDateFor(y, m - 1);
-  return {
-    billedFrom: monthStart(today, -1),
-    billedTo: monthStart(today, 0),
-    paymentDate,
-    unbilledFrom: monthStart(today, 0),
-    billedStillUnpaid: today <= paymentDate,
-  };
-}
-
 /** Available credit: the limit minus unpaid billed and unbilled usage, never below zero. */
 export function availableCredit(limit: number, unpaidBilled: number, unbilled: number): number {
   return Math.max(0, limit - Math.max(0, unpaidBilled) - Math.max(0, unbilled));

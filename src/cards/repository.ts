@@ -198,7 +198,6 @@ export function findEnrolledCards(db: Executor, memberId: number) {
       'c.brand',
       'c.status',
       'c.credit_limit',
-      'c.points_balance',
       'c.expiry_year',
       'c.expiry_month',
       'e.enrolled_at',
@@ -207,18 +206,6 @@ export function findEnrolledCards(db: Executor, memberId: number) {
     .orderBy('e.enrolled_at')
     .orderBy('c.id')
     .execute();
-}
-
-/** Sum of usage on a card for days in [from, to) (card_transactions_card_day_idx range scan). */
-export async function sumCardUsage(db: Executor, cardId: number, from: string, to: string) {
-  const row = await db
-    .selectFrom('card_transactions')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), sql<number>`0`).as('total'))
-    .where('card_id', '=', cardId)
-    .where('used_on', '>=', from)
-    .where('used_on', '<', to)
-    .executeTakeFirstOrThrow();
-  return Number(row.total);
 }
 
 /** Sum of usage on a card from a day on (unbilled usage). */
@@ -241,22 +228,6 @@ export function listRecentTransactions(db: Executor, cardId: number, limit: numb
     .orderBy('used_on', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
-    .execute();
-}
-
-/** Usage per calendar month from a day on, newest month first ('YYYY-MM'). */
-export function listMonthlyUsage(db: Executor, cardId: number, from: string) {
-  return db
-    .selectFrom('card_transactions')
-    .select([
-      sql<string>`to_char(used_on, 'YYYY-MM')`.as('month'),
-      (eb) => eb.fn.sum<number>('amount').as('total'),
-      (eb) => eb.fn.countAll<number>().as('count'),
-    ])
-    .where('card_id', '=', cardId)
-    .where('used_on', '>=', from)
-    .groupBy(sql`to_char(used_on, 'YYYY-MM')`)
-    .orderBy(sql`to_char(used_on, 'YYYY-MM')`, 'desc')
     .execute();
 }
 
@@ -446,11 +417,11 @@ export async function lockMemberForCardApplication(trx: Executor, memberId: numb
   await trx.selectFrom('members').select('id').where('id', '=', memberId).forUpdate().executeTakeFirst();
 }
 
-/** Demo seed only: puts a card in the state the demo cast describes (points, status reason, PIN lock). */
+/** Demo seed only: puts a card in the state the demo cast describes (status reason, PIN lock). */
 export async function setDemoCardState(
   trx: Executor,
   cardId: number,
-  state: { locked: boolean; max: number; now: Date; statusReason: string | null; points: number },
+  state: { locked: boolean; max: number; now: Date; statusReason: string | null },
 ) {
   await trx
     .updateTable('cards')
@@ -459,7 +430,6 @@ export async function setDemoCardState(
       start_pin_locked_at: state.locked ? state.now : null,
       status_reason: state.statusReason,
       status_changed_at: state.statusReason ? state.now : null,
-      points_balance: state.points,
     })
     .where('id', '=', cardId)
     .execute();

@@ -152,7 +152,6 @@ export async function seedCardsDemo(deps: AppDeps, memberIds: Map<string, number
         max: startPinLimit(config),
         now: now(),
         statusReason: card.statusReason ?? null,
-        points: card.login === 'hanako@example.jp' ? 1_284 : 0,
       });
     });
     // 15 closed months and the open one: categories, revolving, instalments, points, payments.

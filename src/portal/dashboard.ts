@@ -1,16 +1,15 @@
-import { availableCredit, billingPeriods, monthStart, paymentDateFor, todayIn } from '../cards/billing.ts';
+import { availableCredit, monthStart, todayIn } from '../cards/billing.ts';
 import {
   findCardsOfMember,
   findEnrolledCards,
-  listMonthlyUsage,
   listRecentTransactions,
-  sumCardUsage,
   sumCardUsageSince,
 } from '../cards/repository.ts';
 import { isStartPinLocked } from '../cards/start-pin.ts';
 import type { CardBrand, CardStatus } from '../cards/tables.ts';
 import type { AppDeps } from '../deps.ts';
 import type { ErrorCode } from '../errors/catalog.ts';
+import { type CardOverview, loadCardOverview } from '../statements/statement.ts';
 
 /** The coded error a card's status shows in the portal (DOMAIN.md cause 9). */
 export const cardStatusErrors: Record<Exclude<CardStatus, 'active'>, ErrorCode> = {
@@ -28,11 +27,11 @@ export interface PortalCard {
 }
 
 export interface Dashboard {
-  card: PortalCard & { creditLimit: number; pointsBalance: number; expiry: string };
+  card: PortalCard & { creditLimit: number; expiry: string };
   cards: PortalCard[];
   availableCredit: number;
-  billingAmount: number;
-  paymentDate: string;
+  /** This month's bill (the newest closed month's statement), points and spending charts. */
+  overview: CardOverview;
   unbilled: number;
   transactions: { id: number; used_on: string; merchant: string; amount: number }[];
 }
@@ -69,12 +68,12 @@ export async function loadPortalHome(deps: AppDeps, memberId: number, cardId?: n
     return { kind: 'card_unavailable', code: cardStatusErrors[chosen.status], cards };
 
   const today = todayIn(now(), config.contact.timeZone);
-  const periods = billingPeriods(today);
-  const [billingAmount, unbilled, transactions] = await Promise.all([
-    sumCardUsage(db, chosen.id, periods.billedFrom, periods.billedTo),
-    sumCardUsageSince(db, chosen.id, periods.unbilledFrom),
+  const [overview, unbilled, transactions] = await Promise.all([
+    loadCardOverview(deps, chosen.id),
+    sumCardUsageSince(db, chosen.id, monthStart(today, 0)),
     listRecentTransactions(db, chosen.id, RECENT_TRANSACTIONS),
   ]);
+  const { bill } = overview;
   return {
     kind: 'dashboard',
     dashboard: {
@@ -84,54 +83,19 @@ export async function loadPortalHome(deps: AppDeps, memberId: number, cardId?: n
         brand: chosen.brand,
         status: chosen.status,
         creditLimit: chosen.credit_limit,
-        pointsBalance: chosen.points_balance,
         expiry: `${String(chosen.expiry_month).padStart(2, '0')}/${String(chosen.expiry_year).slice(-2)}`,
       },
       cards,
+      // Everything owed counts against the limit: this month's bill until it is paid, revolving and
+      // instalment principal billed later, and this month's usage so far.
       availableCredit: availableCredit(
         chosen.credit_limit,
-        periods.billedStillUnpaid ? billingAmount : 0,
-        unbilled,
+        bill.payment.state === 'paid' ? 0 : bill.total,
+        unbilled + bill.laterPrincipal,
       ),
-      billingAmount,
-      paymentDate: periods.paymentDate,
+      overview,
       unbilled,
       transactions,
     },
-  };
-}
-
-export const STATEMENT_MONTHS = 15;
-
-export type Statements =
-  | { kind: 'none' }
-  | {
-      kind: 'statements';
-      card: PortalCard;
-      months: { month: string; total: number; count: number; paymentDate: string }[];
-    };
-
-/** Usage by month for the last 15 months of an enrolled active card (DOMAIN.md: statements for 15 months). */
-export async function loadStatements(deps: AppDeps, memberId: number, cardId?: number): Promise<Statements> {
-  const { db, config, now } = deps;
-  const enrolled = await findEnrolledCards(db, memberId);
-  const card =
-    enrolled.find((c) => c.id === cardId && c.status === 'active') ??
-    enrolled.find((c) => c.status === 'active');
-  if (!card) return { kind: 'none' };
-  const today = todayIn(now(), config.contact.timeZone);
-  const rows = await listMonthlyUsage(db, card.id, monthStart(today, -(STATEMENT_MONTHS - 1)));
-  return {
-    kind: 'statements',
-    card: { id: card.id, last4: card.last4, brand: card.brand, status: card.status },
-    months: rows.map((r) => {
-      const [y, m] = r.month.split('-').map(Number) as [number, number];
-      return {
-        month: r.month,
-        total: Number(r.total),
-        count: Number(r.count),
-        paymentDate: paymentDateFor(y, m),
-      };
-    }),
   };
 }

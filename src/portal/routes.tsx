@@ -3,11 +3,10 @@ import { renderStartPinLockedPage } from '../cards/views/enroll.tsx';
 import type { MemberContext, MemberEnv } from '../web/context.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
 import { requireMember } from '../web/route-groups.ts';
-import { loadPortalHome, loadStatements } from './dashboard.ts';
+import { loadPortalHome } from './dashboard.ts';
 import { renderDashboardPage, StillWorks } from './views/dashboard.tsx';
-import { renderStatementsPage } from './views/statements.tsx';
 
-/** Card portal routes: dashboard, statements, billing, points. Member pages only. */
+/** Card portal home: the dashboard (statements and points: statements/routes.tsx). Member pages only. */
 export const portalRoutes = new Hono<MemberEnv>().use(requireMember());
 
 /** ?card=ID picks one of the member's enrolled cards; anything else means "the default card". */
@@ -28,10 +27,4 @@ portalRoutes.get('/portal', async (c) => {
     case 'dashboard':
       return renderDashboardPage(c, home.dashboard);
   }
-});
-
-portalRoutes.get('/portal/statements', async (c) => {
-  const statements = await loadStatements(c.get('deps'), c.get('member').id, chosenCard(c));
-  if (statements.kind === 'none') return c.redirect('/portal', 303);
-  return renderStatementsPage(c, statements);
 });

@@ -111,6 +111,7 @@ describe('billStatement', () => {
       annualFee: 1_375,
       total: 55_576,
       revolvingBalanceAfter: 19_000,
+      instalmentBalanceAfter: 33_333, // the 3rd of 3 is still to come
     });
     expect(lines.map((l) => [l.id, l.billed, l.instalment])).toEqual([
       [1, 33_333, { number: 2, of: 3 }],
@@ -137,6 +138,7 @@ describe('billStatement', () => {
     // ¥60,000 × 2.51 = ¥1,506 fee → ¥502 a month; principal ¥20,000 a month.
     expect(breakdown.instalmentPrincipal).toBe(20_000);
     expect(breakdown.instalmentFee).toBe(502);
+    expect(breakdown.instalmentBalanceAfter).toBe(0);
     expect(lines.map((l) => l.instalment)).toEqual([{ number: 3, of: 3 }]);
     expect(breakdown.total).toBe(20_502);
   });

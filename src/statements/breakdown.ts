@@ -136,6 +136,8 @@ export interface BillingBreakdown {
   total: number;
   /** Revolving balance carried to the next statement. */
   revolvingBalanceAfter: number;
+  /** Instalment principal still to be billed on later statements. */
+  instalmentBalanceAfter: number;
 }
 
 export interface StatementMoney {
@@ -164,6 +166,7 @@ export function billStatement(
     annualFee: 0,
     total: 0,
     revolvingBalanceAfter: 0,
+    instalmentBalanceAfter: 0,
   };
   const lines: BilledLine[] = [];
   let pointsEarned = 0;
@@ -180,6 +183,7 @@ export function billStatement(
       const fee = plan.fees[index] ?? 0;
       breakdown.instalmentPrincipal += billed;
       breakdown.instalmentFee += fee;
+      breakdown.instalmentBalanceAfter += plan.principals.slice(index + 1).reduce((a, b) => a + b, 0);
       lines.push({
         ...line,
         instalment: { number: index + 1, of: line.instalments },

@@ -1,5 +1,6 @@
 import { isoDate, monthOf, paymentDateOfMonth, todayIn } from '../cards/billing.ts';
 import { upsertImportedTransaction } from '../cards/repository.ts';
+import type { Executor } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import { billStatement } from './breakdown.ts';
 import type { PaymentMethod, SpendingCategory } from './categories.ts';
@@ -104,6 +105,11 @@ function demoMonth(index: number, calendarMonth: number): DemoLine[] {
  * Dates are relative to the day of seeding; run once, when the demo card is created.
  */
 export async function seedDemoStatementHistory(deps: AppDeps, cardId: number): Promise<void> {
+  // One transaction: all of the history or none, and one commit instead of a few hundred.
+  await deps.db.transaction().execute((trx) => seedHistory({ ...deps, db: trx }, cardId));
+}
+
+async function seedHistory(deps: Pick<AppDeps, 'config' | 'now'> & { db: Executor }, cardId: number) {
   const { db, config, now } = deps;
   const today = todayIn(now(), config.contact.timeZone);
   for (let index = 0; index <= STATEMENT_MONTHS; index++) {

@@ -141,6 +141,7 @@ export async function loadStatement(
 export interface StatementMonthSummary {
   month: string;
   status: StatementStatus;
+  finalDate: string;
   paymentDate: string;
   /** Purchases in the month (the chart's figure; the billed amount is on the month's page). */
   purchases: number;
@@ -186,6 +187,7 @@ export async function listStatementMonths(
       return {
         month,
         status: statementStatus(month, today, config.statements.finalDay),
+        finalDate: statementFinalDate(month, config.statements.finalDay),
         paymentDate,
         purchases: usageOf.get(month)?.total ?? 0,
         count: usageOf.get(month)?.count ?? 0,
@@ -212,6 +214,66 @@ export async function loadSpending(deps: AppDeps, cardId: number, month: string)
   return { byMonth, byCategory };
 }
 
+/** The points ledger of one card as of `today`. */
+async function pointsOfCard(deps: AppDeps, cardId: number, today: string): Promise<PointsLedger> {
+  const [earned, events] = await Promise.all([
+    sumPointsByMonth(deps.db, cardId),
+    listPointEvents(deps.db, cardId),
+  ]);
+  return pointsLedger(
+    earned,
+    events.map((e) => ({ on: e.occurred_on, kind: e.kind, points: e.points, description: e.description })),
+    today,
+    deps.config.points.expiryMonths,
+  );
+}
+
+export interface CardOverview {
+  /** The newest closed month's statement: this month's bill. */
+  bill: {
+    month: string;
+    total: number;
+    paymentDate: string;
+    payment: StatementPayment;
+    /** Revolving and instalment principal billed on later statements. */
+    laterPrincipal: number;
+  };
+  points: { balance: number; nextExpiry: PointsLedger['nextExpiry'] };
+  spending: SpendingOverview;
+}
+
+/** What the dashboard shows of statements: this month's bill, the points balance and the spending charts. */
+export async function loadCardOverview(deps: AppDeps, cardId: number): Promise<CardOverview> {
+  const { db, config, now } = deps;
+  const today = todayIn(now(), config.contact.timeZone);
+  const month = monthOf(today, -1);
+  const from = `${month}-01`;
+  const to = `${monthOf(today, 0)}-01`;
+  const [monthLines, creditLines, payment, ledger, spending] = await Promise.all([
+    listLinesBetween(db, cardId, from, to),
+    listCreditLinesBefore(db, cardId, from),
+    findStatementPayment(db, cardId, from),
+    pointsOfCard(deps, cardId, today),
+    loadSpending(deps, cardId, month),
+  ]);
+  const { breakdown } = billStatement(month, monthLines, creditLines, {
+    rateBasisPoints: config.statements.feeRateBasisPoints,
+    revolvingMonthlyPrincipal: config.statements.revolvingMonthlyPrincipal,
+  });
+  const paymentDate = paymentDateOfMonth(month);
+  return {
+    bill: {
+      month,
+      total: breakdown.total,
+      paymentDate,
+      payment: paymentState(payment, paymentDate, today),
+      laterPrincipal: breakdown.revolvingBalanceAfter + breakdown.instalmentBalanceAfter,
+    },
+    points: { balance: ledger.balance, nextExpiry: ledger.nextExpiry },
+    spending,
+  };
+}
+
 /** The member's points on one of their cards: balance, history (newest first), next expiry. */
 export async function loadPoints(
   deps: AppDeps,
@@ -224,13 +286,6 @@ export async function loadPoints(
   const { card, cards } = await chooseCard(deps, memberId, cardId);
   if (cards.length === 0) return { ok: false, code: 'no_card' };
   if (!card) return { ok: false, code: 'statement_not_found' };
-  const today = todayIn(now(), config.contact.timeZone);
-  const [earned, events] = await Promise.all([sumPointsByMonth(db, card.id), listPointEvents(db, card.id)]);
-  const ledger = pointsLedger(
-    earned,
-    events.map((e) => ({ on: e.occurred_on, kind: e.kind, points: e.points, description: e.description })),
-    today,
-    config.points.expiryMonths,
-  );
+  const ledger = await pointsOfCard(deps, card.id, todayIn(now(), config.contact.timeZone));
   return { ok: true, card, cards, ledger };
 }

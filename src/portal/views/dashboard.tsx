@@ -1,6 +1,6 @@
-import { monthStart } from '../../cards/billing.ts';
 import { maskCardNumber } from '../../cards/card-number.ts';
 import { formatDay, formatMonth, formatYen } from '../../i18n/format.ts';
+import { SpendingCharts } from '../../statements/views/charts.tsx';
 import { Form } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';
@@ -42,7 +42,7 @@ export function renderDashboardPage(c: AppContext, d: Dashboard) {
   const t = c.get('t');
   const lang = c.get('lang');
   const yen = (n: number) => formatYen(lang, n);
-  const billedMonth = monthStart(d.paymentDate, -1).slice(0, 7);
+  const { bill, points, spending } = d.overview;
   return renderPage(
     c,
     { title: t('portal.title') },
@@ -73,14 +73,22 @@ export function renderDashboardPage(c: AppContext, d: Dashboard) {
         <section class="stat">
           <h2 class="label">{t('portal.billing')}</h2>
           <p class="value" id="billing-amount">
-            {yen(d.billingAmount)}
+            {yen(bill.total)}
           </p>
-          <p class="muted">{t('portal.billing.note', { month: formatMonth(lang, billedMonth) })}</p>
+          <p class="muted">
+            {t('portal.billing.note', { month: formatMonth(lang, bill.month) })}{' '}
+            <a href={`/portal/statements/${bill.month}?card=${d.card.id}`}>{t('portal.billing.details')}</a>
+          </p>
         </section>
         <section class="stat">
           <h2 class="label">{t('portal.paymentDate')}</h2>
           <p class="value" id="payment-date">
-            {formatDay(lang, d.paymentDate, true)}
+            {formatDay(lang, bill.paymentDate, true)}
+          </p>
+          <p class="muted">
+            {bill.payment.state === 'paid' && bill.payment.paidOn
+              ? t('statement.paid.yes', { date: formatDay(lang, bill.payment.paidOn) })
+              : t(bill.payment.state === 'not_due' ? 'statement.paid.notYet' : 'statement.paid.no')}
           </p>
           <p class="muted">{t('portal.paymentDate.note')}</p>
         </section>
@@ -97,8 +105,11 @@ export function renderDashboardPage(c: AppContext, d: Dashboard) {
           <h2 class="label">{t('portal.points')}</h2>
           <p class="value" id="points-balance">
             {t('portal.points.value', {
-              points: d.card.pointsBalance.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US'),
+              points: points.balance.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US'),
             })}
+          </p>
+          <p class="muted">
+            <a href={`/portal/points?card=${d.card.id}`}>{t('points.title')}</a>
           </p>
           <p class="muted">
             {t('portal.unbilled')}: {yen(d.unbilled)}
@@ -133,10 +144,16 @@ export function renderDashboardPage(c: AppContext, d: Dashboard) {
             </table>
           </div>
         )}
-        <p>
-          <a href={`/portal/statements?card=${d.card.id}`}>{t('portal.statements.link')}</a>
+        <p class="button-row">
+          <a class="button" href={`/portal/statements?card=${d.card.id}`}>
+            {t('statement.page.title')}
+          </a>
+          <a class="button" href={`/portal/points?card=${d.card.id}`}>
+            {t('points.title')}
+          </a>
         </p>
       </section>
+      <SpendingCharts t={t} lang={lang} spending={spending} month={bill.month} />
       <CardSwitcher c={c} cards={d.cards} currentId={d.card.id} />
     </>,
   );
