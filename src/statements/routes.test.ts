@@ -59,7 +59,7 @@ describe('GET /portal/statements', () => {
     // Charts: SVG hidden from assistive technology, the same figures in tables for screen readers.
     expect(body).toContain('<svg viewBox=');
     expect(body).toContain('aria-hidden="true"');
-    expect(body).toMatch(/<table class="visually-hidden"><caption>Spending per month \(last 12 months\)/);
+    expect(body).toMatch(/<div class="visually-hidden"><table><caption>Spending per month \(last 12 months\)/);
     expect(body).not.toMatch(/style="/);
   });
 

@@ -282,7 +282,7 @@ export async function loadPoints(
 ): Promise<
   { ok: true; card: StatementCard; cards: StatementCard[]; ledger: PointsLedger } | StatementFailure
 > {
-  const { db, config, now } = deps;
+  const { config, now } = deps;
   const { card, cards } = await chooseCard(deps, memberId, cardId);
   if (cards.length === 0) return { ok: false, code: 'no_card' };
   if (!card) return { ok: false, code: 'statement_not_found' };

@@ -65,23 +65,25 @@ export function MonthlySpendingChart(props: {
           );
         })}
       </svg>
-      <table class="visually-hidden">
-        <caption>{t('statement.chart.monthly')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('statement.chart.month')}</th>
-            <th scope="col">{t('statement.chart.amount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {spending.byMonth.map((m) => (
+      <div class="visually-hidden">
+        <table>
+          <caption>{t('statement.chart.monthly')}</caption>
+          <thead>
             <tr>
-              <th scope="row">{formatMonth(lang, m.month)}</th>
-              <td>{formatYen(lang, m.total)}</td>
+              <th scope="col">{t('statement.chart.month')}</th>
+              <th scope="col">{t('statement.chart.amount')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {spending.byMonth.map((m) => (
+              <tr>
+                <th scope="row">{formatMonth(lang, m.month)}</th>
+                <td>{formatYen(lang, m.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
@@ -130,23 +132,25 @@ export function CategorySpendingChart(props: {
           );
         })}
       </svg>
-      <table class="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('statement.chart.category.name')}</th>
-            <th scope="col">{t('statement.chart.amount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
+      <div class="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
             <tr>
-              <th scope="row">{t(`statement.category.${r.category}`)}</th>
-              <td>{formatYen(lang, r.total)}</td>
+              <th scope="col">{t('statement.chart.category.name')}</th>
+              <th scope="col">{t('statement.chart.amount')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <th scope="row">{t(`statement.category.${r.category}`)}</th>
+                <td>{formatYen(lang, r.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
