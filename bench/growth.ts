@@ -37,7 +37,8 @@ function stats(values: number[]) {
 async function statementPage(deps: AppDeps, memberId: number) {
   const months = await listStatementMonths(deps, memberId);
   if (!months.ok) throw new Error(`member ${memberId}: ${months.code}`);
-  const month = months.months[1]!.month;
+  const month = months.months[1]?.month;
+  if (!month) throw new Error('no closed month');
   const statement = await loadStatement(deps, memberId, month);
   if (!statement.ok) throw new Error(`member ${memberId}: ${statement.code}`);
   await loadSpending(deps, statement.statement.card.id, month);

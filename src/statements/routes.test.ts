@@ -30,7 +30,8 @@ beforeAll(async () => {
   const cards = await app.deps.db.selectFrom('cards').select(['id', 'member_id']).execute();
   hanakoCard = cards.find((c) => c.member_id === ids.get('hanako@example.jp'))!.id;
   otherCard = cards.find((c) => c.member_id === ids.get('suspended@example.jp'))!.id;
-});
+  // A fresh migrated database, the demo cards' argon2 hashes and 16 months of history: slow on a shared machine.
+}, 180_000);
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   await app?.close();
@@ -59,7 +60,9 @@ describe('GET /portal/statements', () => {
     // Charts: SVG hidden from assistive technology, the same figures in tables for screen readers.
     expect(body).toContain('<svg viewBox=');
     expect(body).toContain('aria-hidden="true"');
-    expect(body).toMatch(/<div class="visually-hidden"><table><caption>Spending per month \(last 12 months\)/);
+    expect(body).toMatch(
+      /<div class="visually-hidden"><table><caption>Spending per month \(last 12 months\)/,
+    );
     expect(body).not.toMatch(/style="/);
   });
 

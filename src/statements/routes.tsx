@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { todayIn } from '../cards/billing.ts';
+import { monthOf, todayIn } from '../cards/billing.ts';
 import type { MemberContext, MemberEnv } from '../web/context.ts';
 import { renderHttpErrorPage } from '../web/pages.tsx';
 import { requireMember } from '../web/route-groups.ts';
@@ -40,7 +40,7 @@ statementRoutes.get('/portal/statements', async (c) => {
   const result = await listStatementMonths(deps, c.get('member').id, cardId);
   if (!result.ok) return refuse(c, result);
   // The charts show the newest closed month (the bill being paid), or the open one before any has closed.
-  const spendingMonth = result.months[1]?.month ?? result.months[0]!.month;
+  const spendingMonth = result.months[1]?.month ?? monthOf(todayIn(deps.now(), deps.config.contact.timeZone));
   const spending = await loadSpending(deps, result.card.id, spendingMonth);
   return renderStatementsIndexPage(c, {
     ...result,

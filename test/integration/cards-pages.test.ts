@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { monthOf, todayIn } from '../../src/cards/billing.ts';
 import { demoMembers } from '../../src/demo/cast.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { createLogger } from '../../src/log.ts';
@@ -25,7 +26,8 @@ describe.each(databaseKinds())('portal pages never show a full card number on %s
     const deps = { ...base.deps, log };
     await seedDemo(deps);
     target = { ...base, deps, app: createApp(deps) };
-  });
+    // A fresh migrated database and the whole demo cast (argon2 hashes, 16 months of history): slow on a shared machine.
+  }, 180_000);
   afterAll(() => base?.close());
 
   it('renders every page of every demo member in ja and en without a full number in bodies or logs', async () => {
@@ -41,6 +43,7 @@ describe.each(databaseKinds())('portal pages never show a full card number on %s
       { cardNumber: '4980123456789012', birthDate: '1990-04-01', startPin: '1111' },
       { cardNumber: '4980123456789037', birthDate: '1979-09-09', startPin: '1111' },
     ];
+    const lastMonth = monthOf(todayIn(new Date(), target.deps.config.contact.timeZone), -1);
     for (const lang of ['ja', 'en'] as const) {
       for (const m of demoMembers) {
         const client = new TestClient(target, { 'accept-language': lang });
@@ -49,6 +52,9 @@ describe.each(databaseKinds())('portal pages never show a full card number on %s
           '/portal',
           '/portal/enroll',
           '/portal/statements',
+          `/portal/statements/${lastMonth}`,
+          `/portal/statements/${lastMonth}.csv`,
+          '/portal/points',
           '/cards/apply',
           '/portal?card=1',
         ]) {

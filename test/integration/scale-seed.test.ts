@@ -11,7 +11,8 @@ describe.each(databaseKinds())('seed-scale on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     await seedScale(t.deps.db, t.deps.config, { members: 40, transactions: 800 });
-  });
+    // A fresh migrated database and two argon2 hashes: slow on a shared machine.
+  }, 180_000);
   afterAll(() => t?.close());
 
   it('gives every card categorised lines with points, revolving and instalment lines, a points use and payments', async () => {

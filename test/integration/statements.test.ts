@@ -27,7 +27,8 @@ describe.each(databaseKinds())('statements on %s', (kind) => {
     const ids = await seedDemo(t.deps);
     hanako = ids.get('hanako@example.jp')!;
     other = (await createMember(t.deps)).id;
-  });
+    // A fresh migrated database and the whole demo cast's argon2 hashes: slow on a shared machine.
+  }, 180_000);
   afterAll(() => t?.close());
 
   async function statement(month: string): Promise<Statement> {

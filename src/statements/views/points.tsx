@@ -84,7 +84,7 @@ export function renderPointsPage(
         {ledger.history.length === 0 ? (
           <p>{t('points.history.none')}</p>
         ) : (
-          <div class="table-scroll" role="region" aria-labelledby="points-history-title" tabindex={0}>
+          <section class="table-scroll" aria-labelledby="points-history-title" tabindex={0}>
             <table>
               <thead>
                 <tr>
@@ -111,7 +111,7 @@ export function renderPointsPage(
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         )}
         <p class="muted small">{t('points.history.details')}</p>
       </section>

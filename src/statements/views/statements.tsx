@@ -73,7 +73,7 @@ export function renderStatementsIndexPage(
       <OtherCards t={t} cards={data.cards} current={data.card} path="/portal/statements" />
       <section aria-labelledby="picker-title">
         <h2 id="picker-title">{t('statement.picker.heading')}</h2>
-        <div class="table-scroll" role="region" aria-labelledby="picker-title" tabindex={0}>
+        <section class="table-scroll" aria-labelledby="picker-title" tabindex={0}>
           <table>
             <thead>
               <tr>
@@ -102,7 +102,7 @@ export function renderStatementsIndexPage(
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
       <SpendingCharts t={t} lang={lang} spending={data.spending} month={data.spendingMonth} />
       <p class="button-row">
@@ -224,7 +224,7 @@ export function renderStatementMonthPage(
       )}
       <section aria-labelledby="breakdown-title">
         <h2 id="breakdown-title">{t('statement.breakdown.heading')}</h2>
-        <div class="table-scroll" role="region" aria-labelledby="breakdown-title" tabindex={0}>
+        <section class="table-scroll" aria-labelledby="breakdown-title" tabindex={0}>
           <table class="breakdown">
             <tbody>
               {breakdown.map(([label, amount]) => (
@@ -245,7 +245,7 @@ export function renderStatementMonthPage(
               ) : null}
             </tbody>
           </table>
-        </div>
+        </section>
         <p class="muted small">
           {t('statement.breakdown.rule', { rate: (config.statements.feeRateBasisPoints / 100).toFixed(2) })}
         </p>
@@ -255,7 +255,7 @@ export function renderStatementMonthPage(
         {s.lines.length === 0 ? (
           <p>{t('statement.lines.none')}</p>
         ) : (
-          <div class="table-scroll" role="region" aria-labelledby="lines-title" tabindex={0}>
+          <section class="table-scroll" aria-labelledby="lines-title" tabindex={0}>
             <table>
               <thead>
                 <tr>
@@ -280,7 +280,7 @@ export function renderStatementMonthPage(
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         )}
       </section>
       <SpendingCharts t={t} lang={lang} spending={data.spending} month={s.month} />
