@@ -13,7 +13,8 @@ beforeAll(async () => {
   for (const login of ['hanako@example.jp', 'pinlock@example.jp', 'renewal@example.jp', 'nocard01'])
     ids.set(login, (await createMember(app.deps, { userId: login, password })).id);
   await seedCardsDemo(app.deps, ids);
-});
+  // A fresh migrated database, the demo cards' argon2 hashes and 16 months of history: slow on a shared machine.
+}, 180_000);
 afterAll(() => app?.close());
 
 async function portalOf(userId: string) {
