@@ -48,7 +48,13 @@ export function isDatabaseDown(error: unknown): boolean {
 }
 
 /** Pages for a logged-in member; each group's guard (requireMember) runs before each of its routes. */
-export const memberRouteGroups = [cardRoutes, portalRoutes, statementRoutes, accountRoutes, connectedServiceRoutes];
+export const memberRouteGroups = [
+  cardRoutes,
+  portalRoutes,
+  statementRoutes,
+  accountRoutes,
+  connectedServiceRoutes,
+];
 /** Console pages for signed-in staff (under /support); the group's guard checks the session and the role. */
 export const staffRouteGroups = [staffRoutes];
 
