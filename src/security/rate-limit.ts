@@ -61,6 +61,11 @@ function rateLimitTable(config: Config) {
      * insider probing them) gets a few tries, then the case goes to a supervisor. A pass gives them back.
      */
     supportVerifyByMember: { name: 'support_verify', points: 5, durationSeconds: 3600 },
+    /**
+     * Console searches that match on a verification item (phone number; card last 4 + birth date) per staff
+     * member per hour: without it the search is an unlimited oracle beside the limited identity check.
+     */
+    supportItemSearchByStaff: { name: 'support_item_search', points: 20, durationSeconds: 3600 },
   } satisfies Record<string, RateLimit>;
 }
 

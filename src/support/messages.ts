@@ -93,6 +93,8 @@ export const supportMessages = defineMessages({
     'support.verify.noMatch': '不一致',
     'support.verify.validUntil': 'ご本人確認済みです({until}まで有効)。',
     'support.verify.noCard': 'この会員IDにはカードがないため、ご本人確認ができません。',
+    'support.search.tooMany':
+      '電話番号・カード下4桁と生年月日による検索の上限(1時間に20回)に達しました。ユーザーIDかメールアドレスで検索するか、スーパーバイザーに引き継いでください。',
     'support.verify.tooMany':
       'この会員のご本人確認に続けて失敗したため、1時間は確認できません。スーパーバイザーに引き継いでください。',
 
@@ -264,6 +266,8 @@ export const supportMessages = defineMessages({
     'support.verify.noMatch': 'No match',
     'support.verify.validUntil': 'Caller verified (valid until {until}).',
     'support.verify.noCard': 'This member ID has no card, so the caller cannot be verified.',
+    'support.search.tooMany':
+      'You have reached the limit of searches by phone number or card last 4 + birth date (20 an hour). Search by user ID or email, or hand the call to a supervisor.',
     'support.verify.tooMany':
       'Verification of this member failed too many times; it is blocked for an hour. Hand the call to a supervisor.',
 

@@ -122,8 +122,14 @@ staffRoutes.get('/members', async (c) => {
   const parsed = memberSearchForm.safeParse({ q: c.req.query('q') ?? '' });
   if (!parsed.success)
     return renderSearchPage(c, { errors: { q: c.get('t')('support.v.query') }, status: 400 });
-  const members = await findMembers(c.get('deps'), parsed.data.q);
-  return renderSearchPage(c, { query: parsed.data.q, members });
+  const found = await findMembers(c.get('deps'), c.get('staff'), parsed.data.q);
+  if (!found.ok)
+    return renderSearchPage(c, {
+      query: parsed.data.q,
+      errors: { q: c.get('t')('support.search.tooMany') },
+      status: 429,
+    });
+  return renderSearchPage(c, { query: parsed.data.q, members: found.members });
 });
 
 staffRoutes.get('/cards', async (c) => {
@@ -136,8 +142,19 @@ staffRoutes.get('/cards', async (c) => {
       errors[String(issue.path[0])] = t(issue.message as 'support.v.last4');
     return renderSearchPage(c, { ...raw, errors, status: 400 });
   }
-  const cards = await findCardsByLast4(c.get('deps'), parsed.data.last4, parsed.data.birthDate);
-  return renderSearchPage(c, { ...parsed.data, cards });
+  const found = await findCardsByLast4(
+    c.get('deps'),
+    c.get('staff'),
+    parsed.data.last4,
+    parsed.data.birthDate,
+  );
+  if (!found.ok)
+    return renderSearchPage(c, {
+      ...parsed.data,
+      errors: { last4: c.get('t')('support.search.tooMany') },
+      status: 429,
+    });
+  return renderSearchPage(c, { ...parsed.data, cards: found.cards });
 });
 
 /** Renders the member page, or 404 when the id names no member. */

@@ -52,6 +52,35 @@ describe.each(databaseKinds())('identity verification and caller actions on %s',
     }
   });
 
+  it('a staff member sweeping birth dates (or phone numbers) is stopped after 20 searches, each one audited without the value', async () => {
+    const { deps } = testApp;
+    const sweeper = new TestClient(testApp);
+    const staff = await createTestStaff(deps, 'operator');
+    await staffLogIn(sweeper, deps, staff);
+    const statuses: number[] = [];
+    for (let day = 1; day <= 19; day++) {
+      const birthDate = `1980-01-${String(day).padStart(2, '0')}`;
+      statuses.push((await sweeper.get(`/support/cards?last4=1234&birthDate=${birthDate}`)).status);
+    }
+    statuses.push((await sweeper.get('/support/members?q=09000000001')).status);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const stopped = await sweeper.get('/support/cards?last4=1234&birthDate=1980-01-20&lang=en');
+    expect(stopped.status).toBe(429);
+    expect(await stopped.text()).toContain('20 an hour');
+    expect((await sweeper.get('/support/members?q=09000000002')).status).toBe(429);
+    // Searching by user ID or email is not a verification item and stays available.
+    expect((await sweeper.get('/support/members?q=nobody-here')).status).toBe(200);
+    const audited = await deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('staff_id', '=', staff.id)
+      .where('action', 'in', ['search_by_card', 'search_by_phone'])
+      .execute();
+    expect(audited).toHaveLength(20);
+    expect(JSON.stringify(audited)).not.toContain('1980-01');
+    expect(JSON.stringify(audited)).not.toContain('09000000001');
+  });
+
   it('shows which member ID a card was applied for when searched by last 4 + birth date (two IDs)', async () => {
     const { deps } = testApp;
     const first = await createMember(deps, { userId: 'twoids-first@example.jp' });

@@ -10,7 +10,7 @@ export interface SearchProps {
   errors?: FieldErrors;
   members?: MemberHit[];
   cards?: CardHit[];
-  status?: 200 | 400;
+  status?: 200 | 400 | 429;
 }
 
 /** The console home: find the caller's member ID, by member data or by card last 4 + birth date. */
