@@ -1,5 +1,7 @@
 import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+import { findMemberById } from '../members/repository.ts';
 import { locksTotal } from '../metrics.ts';
 import { getDummyHash, verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
@@ -31,8 +33,8 @@ export type EnrollResult =
   | Failure<'P03'>
   /** Too many enrollment attempts by this member ID. */
   | Failure<'P04'>
-  /** A wrong start PIN with attempts left. */
-  | Failure<'wrong_pin', { remaining: number }>;
+  /** A wrong start PIN with attempts left: a warning with its own code, not the lock. */
+  | Failure<'P05', { remaining: number }>;
 
 /**
  * The start procedure (DOMAIN.md causes 5–7): proves ownership of a card with its number, the holder's
@@ -70,7 +72,18 @@ export async function enrollCard(deps: AppDeps, input: EnrollInput): Promise<Enr
     return { ok: false, code: 'P01' };
   }
   if (await verifySecret(reserved.start_pin_hash, input.startPin)) {
-    await db.transaction().execute((trx) => enrollCardToMember(trx, card.id, input.memberId, now()));
+    await db.transaction().execute(async (trx) => {
+      await enrollCardToMember(trx, card.id, input.memberId, now());
+      // The member is told by mail as well as on the dashboard: a card enrolled by someone else is noticed.
+      const member = await findMemberById(trx, input.memberId);
+      if (member)
+        await enqueueMail(trx, config, {
+          to: member.email,
+          lang: member.lang,
+          template: 'card_enrolled',
+          params: { userId: member.user_id, last4: card.last4, portalLink: `/portal?card=${card.id}` },
+        });
+    });
     log.info({ memberId: input.memberId, cardId: card.id, outcome: 'enrolled' }, 'enrollment');
     return { ok: true, cardId: card.id };
   }
@@ -84,5 +97,5 @@ export async function enrollCard(deps: AppDeps, input: EnrollInput): Promise<Enr
     },
     'enrollment',
   );
-  return remaining === 0 ? { ok: false, code: 'P01' } : { ok: false, code: 'wrong_pin', remaining };
+  return remaining === 0 ? { ok: false, code: 'P01' } : { ok: false, code: 'P05', remaining };
 }

@@ -8,6 +8,8 @@ export const cardMessages = defineMessages({
       'はじめてご利用の際は、お手元のカードで開始手続きを行ってください。手続きは1枚につき1回だけです。',
     'cards.enroll.cardNumber': 'カード番号',
     'cards.enroll.cardNumber.hint': 'カード表面の16桁の数字です。スペースやハイフンがあってもかまいません。',
+    'cards.enroll.keptCard': 'カード番号は入力済みです({card})。',
+    'cards.enroll.cardNumber.keptHint': '別のカードで手続きする場合だけ、16桁を入力してください。',
     'cards.enroll.birthDate': '生年月日',
     'cards.enroll.birthDate.hint': 'カードお申し込み時に登録した生年月日です。',
     'cards.enroll.startPin': '開始手続き専用パスワード(数字4桁)',
@@ -17,7 +19,6 @@ export const cardMessages = defineMessages({
     'cards.enroll.noCard': 'カードをお持ちでない方',
     'cards.enroll.apply': 'カードを申し込む',
     'cards.enroll.back': 'カード会員ページへ戻る',
-    'cards.enroll.wrongPin.title': '開始手続き専用パスワードが正しくありません',
     // Japanese has no plural: both forms are the same sentence (i18n/format.ts plural()).
     'cards.enroll.wrongPin.remaining.one':
       'あと{remaining}回間違えると、このカードの開始手続きがロックされます。',
@@ -79,6 +80,8 @@ export const cardMessages = defineMessages({
       'Before you use the card portal for the first time, enroll your card here. You only do this once per card.',
     'cards.enroll.cardNumber': 'Card number',
     'cards.enroll.cardNumber.hint': 'The 16 digits on the front of your card. Spaces or hyphens are fine.',
+    'cards.enroll.keptCard': 'Your card number is kept ({card}).',
+    'cards.enroll.cardNumber.keptHint': 'Type the 16 digits only to use a different card.',
     'cards.enroll.birthDate': 'Date of birth',
     'cards.enroll.birthDate.hint': 'As given on your card application.',
     'cards.enroll.startPin': 'Start PIN',
@@ -88,7 +91,6 @@ export const cardMessages = defineMessages({
     'cards.enroll.noCard': 'No card yet?',
     'cards.enroll.apply': 'Apply for a card',
     'cards.enroll.back': 'Back to the card portal',
-    'cards.enroll.wrongPin.title': 'The start PIN is incorrect',
     'cards.enroll.wrongPin.remaining.one':
       '{remaining} more wrong try will lock the start procedure for this card.',
     'cards.enroll.wrongPin.remaining.other':

@@ -127,6 +127,7 @@ export function findCardByNumberHash(db: Executor, numberHash: string) {
       'c.member_id',
       'c.birth_date',
       'c.status',
+      'c.last4',
       'c.start_pin_failures',
       'c.start_pin_locked_at',
       'm.user_id as owner_user_id',

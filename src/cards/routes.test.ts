@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, TestClient } from '../../test/helpers/app.ts';
 import { createMember } from '../../test/helpers/factories.ts';
+import { createCard, type TestCard } from '../../test/helpers/support-factories.ts';
+import { listRecentMail } from '../mail/outbox.ts';
+import { generateCardNumber } from './card-number.ts';
 import { seedCardsDemo } from './seed.ts';
 
 let app: TestApp;
@@ -62,7 +65,7 @@ describe('POST /portal/enroll', () => {
       startPin: '４７２１',
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toMatch(/^\/portal\?card=\d+$/);
+    expect(res.headers.get('location')).toMatch(/^\/portal\?card=\d+&enrolled=1$/);
     const dashboard = await (await client.get(res.headers.get('location')!)).text();
     expect(dashboard).toContain('**** **** **** 9011');
   });
@@ -110,5 +113,79 @@ describe('POST /cards/apply', () => {
     const client = await loggedIn('applicant01');
     const res = await client.post('/cards/apply?lang=en', { ...fields, birthDate: '2015-01-01' });
     expect(await res.text()).toContain('Applicants must be 18 or older');
+  });
+});
+
+// Issue 11: a wrong start PIN with tries left was shown as P01 ("locked, call us") and emptied the form.
+describe('a member who mistypes the start PIN', () => {
+  const wrongPin = async (client: TestClient, card: TestCard, extra: Record<string, string> = {}) =>
+    client.post('/portal/enroll?lang=en', {
+      cardNumber: card.number,
+      birthDate: card.birthDate,
+      startPin: '0007',
+      ...extra,
+    });
+
+  it('is warned with its own code P05 and the tries left in plural, not told the card is locked (P01)', async () => {
+    const member = await createMember(app.deps, { userId: 'mistype01', password });
+    const card = await createCard(app.deps, member.id, { number: generateCardNumber() });
+    const client = await loggedIn('mistype01');
+    const first = await wrongPin(client, card);
+    expect(first.status).toBe(401);
+    const body = await first.text();
+    expect(body).toContain('P05');
+    expect(body).toContain('/help/errors/P05');
+    expect(body).not.toContain('/help/errors/P01');
+    expect(body).toContain('4 more wrong tries will lock');
+    for (let i = 0; i < 3; i++) await wrongPin(client, card);
+    expect(await (await wrongPin(client, card, { lang: 'en' })).text()).toContain('P01');
+    const ja = await (await client.get('/help/errors/P05?lang=ja')).text();
+    expect(ja).toContain('P05');
+    const lookup = await (await client.get('/help/errors?lang=en')).text();
+    expect(lookup).toContain('P05');
+  });
+
+  it('gets the form back with the card (last 4 digits only) and birth date kept, never the PIN', async () => {
+    const member = await createMember(app.deps, { userId: 'mistype02', password });
+    const card = await createCard(app.deps, member.id, { number: generateCardNumber() });
+    const client = await loggedIn('mistype02');
+    const body = await (await wrongPin(client, card)).text();
+    expect(body).toContain(`value="${card.birthDate}"`);
+    expect(body).toContain(card.last4);
+    expect(body).not.toContain(card.number);
+    expect(body).not.toContain('0007');
+    // Sending the form again with the kept card and the right PIN enrolls without retyping the number.
+    const kept = /name="cardNumberKept" value="([^"]+)"/.exec(body)?.[1];
+    expect(kept).toBeDefined();
+    const res = await client.post('/portal/enroll', {
+      cardNumber: '',
+      cardNumberKept: kept!,
+      birthDate: card.birthDate,
+      startPin: '4721',
+    });
+    expect(res.status).toBe(303);
+  });
+
+  it('after enrolling sees a completion message on the dashboard and receives a mail', async () => {
+    const member = await createMember(app.deps, {
+      userId: 'mistype03',
+      password,
+      email: 'mistype03@example.jp',
+    });
+    const card = await createCard(app.deps, member.id, { number: generateCardNumber() });
+    const client = await loggedIn('mistype03');
+    const res = await client.post('/portal/enroll?lang=en', {
+      cardNumber: card.number,
+      birthDate: card.birthDate,
+      startPin: '4721',
+    });
+    expect(res.status).toBe(303);
+    const dashboard = await (await client.get(res.headers.get('location')!)).text();
+    expect(dashboard).toContain('enrolled');
+    expect(dashboard).toContain(card.last4);
+    const [mail] = await listRecentMail(app.deps.db, app.deps.config, 5, 'mistype03@example.jp');
+    expect(mail?.template).toBe('card_enrolled');
+    expect(mail?.text).toContain(card.last4);
+    expect(mail?.text).not.toContain(card.number);
   });
 });

@@ -34,6 +34,23 @@ const startPin = z
 /** The start procedure form. */
 export const enrollForm = z.object({ cardNumber, birthDate, startPin });
 
+/**
+ * The start procedure form as posted: after a wrong start PIN the page keeps the card as a sealed value
+ * (`cardNumberKept`, encrypted with the data keys) so the member need not type the 16 digits again while the
+ * page never shows more than the last 4. An empty card number field takes the kept card; one that does not
+ * decrypt counts as empty, so the member is asked for the number.
+ */
+export function enrollFormKeeping(unseal: (sealed: string) => string | undefined) {
+  return z.preprocess((raw) => {
+    if (!raw || typeof raw !== 'object') return raw;
+    const fields = raw as Record<string, unknown>;
+    const typed = typeof fields.cardNumber === 'string' ? fields.cardNumber.trim() : '';
+    const kept = typeof fields.cardNumberKept === 'string' ? fields.cardNumberKept.slice(0, 400) : '';
+    if (typed || !kept) return raw;
+    return { ...fields, cardNumber: unseal(kept) ?? '' };
+  }, enrollForm);
+}
+
 /** The card application form: guessable start PINs are refused with the reason (DOMAIN.md). */
 export const applyForm = z
   .object({

@@ -31,6 +31,8 @@ export const errorCatalog = {
   P03: { area: 'enrollment', contactCenter: false, httpStatus: 422 },
   /** Too many enrollment attempts in a short time. */
   P04: { area: 'enrollment', contactCenter: false, httpStatus: 429 },
+  /** A wrong start PIN with tries left: a warning, not a lock (the try that reaches the limit answers P01). */
+  P05: { area: 'enrollment', contactCenter: false, httpStatus: 401 },
 } as const satisfies Record<string, { area: ErrorArea; contactCenter: boolean; httpStatus: number }>;
 
 export type ErrorArea = 'login' | 'member' | 'card' | 'enrollment';
@@ -64,8 +66,6 @@ export const internalErrors = {
   not_found: 'members',
   /** The member ID is not active (already force-withdrawn). */
   not_active: 'members',
-  /** A wrong start PIN with attempts left (the last one answers P01). */
-  wrong_pin: 'cards',
   /** Staff login failed: wrong login, password or code, or the staff member is locked (one answer for all). */
   staff_login_failed: 'support',
   /** A staff login name that is already in use. */

@@ -64,6 +64,11 @@ export const errorMessages = defineMessages({
     'error.P04.title': '開始手続きの試行回数が多すぎます',
     'error.P04.explanation': '短時間に多くの開始手続きが行われたため、一時的に受け付けを停止しています。',
     'error.P04.action': '1時間ほど時間をおいてから、もう一度お試しください。',
+    'error.P05.title': '開始手続き専用パスワードが正しくありません',
+    'error.P05.explanation':
+      '入力された開始手続き専用パスワード(カードお申し込み時に決めた数字4桁)が違います。まだロックはされていません。続けて間違えると、そのカードの開始手続きがロックされます(P01)。',
+    'error.P05.action':
+      'カード番号と生年月日はそのままで、数字4桁をもう一度入力してください。思い出せない場合は、試せる回数を使い切る前にコンタクトセンターへお電話ください。',
   },
   en: {
     'error.code': 'Error code: {code}',
@@ -126,5 +131,10 @@ export const errorMessages = defineMessages({
     'error.P04.title': 'Too many enrollment attempts',
     'error.P04.explanation': 'There were many enrollment attempts in a short time, so we have paused them.',
     'error.P04.action': 'Please wait about an hour and try again.',
+    'error.P05.title': 'The start PIN is incorrect',
+    'error.P05.explanation':
+      'The start PIN you entered (the 4 digits you chose on your card application) is not right. The start procedure is not locked yet; if the wrong tries go on, it locks for this card (P01).',
+    'error.P05.action':
+      'Your card number and date of birth are kept: enter the 4 digits again. If you cannot remember them, call the contact center before using up your tries.',
   },
 });

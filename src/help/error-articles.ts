@@ -16,4 +16,5 @@ export const articlesForCode: Record<ErrorCode, string[]> = {
   P02: ['several-member-ids', 'forgot-user-id'],
   P03: ['start-procedure'],
   P04: ['start-procedure'],
+  P05: ['start-pin', 'start-procedure'],
 };

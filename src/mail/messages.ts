@@ -30,6 +30,9 @@ export const mailMessages = defineMessages({
     'mail.resetNone.subject': '【cardnavi】パスワード再設定のお問い合わせについて',
     'mail.resetNone.body':
       'パスワード再設定のお申し込みを受け付けましたが、このメールアドレスで登録されている会員IDはありません。\n\n別のメールアドレスで登録された可能性があります。ユーザーIDがわかる場合は、ユーザーIDでお申し込みください。\n{forgotLink}',
+    'mail.cardEnrolled.subject': '【cardnavi】カードの開始手続きが完了しました',
+    'mail.cardEnrolled.body':
+      'ユーザーID「{userId}」で、カード(下4桁 {last4})の開始手続きが完了しました。カード会員ページでご利用明細やお支払い日をご確認いただけます。\n{portalLink}\n\nお心当たりがない場合は、すぐにコンタクトセンターへご連絡ください。',
     'mail.passwordChanged.subject': '【cardnavi】パスワードを変更しました',
     'mail.passwordChanged.body':
       'ユーザーID「{userId}」のパスワードが変更されました。ほかの端末やブラウザーのログインはすべて終了しています。\n\nお心当たりがない場合は、すぐにパスワードを再設定し、コンタクトセンターへご連絡ください。\n{resetLink}',
@@ -82,6 +85,9 @@ export const mailMessages = defineMessages({
     'mail.resetNone.subject': '[cardnavi] About your password reset request',
     'mail.resetNone.body':
       'We received a password reset request for this email address, but no member ID uses it.\n\nYou may have registered with another address. If you know your user ID, request the reset with the user ID:\n{forgotLink}',
+    'mail.cardEnrolled.subject': '[cardnavi] Your card is enrolled',
+    'mail.cardEnrolled.body':
+      'The card ending in {last4} is now enrolled to the user ID “{userId}”. The card portal shows its statements and payment date:\n{portalLink}\n\nIf this was not you, call the contact center right away.',
     'mail.passwordChanged.subject': '[cardnavi] Your password was changed',
     'mail.passwordChanged.body':
       'The password of the user ID “{userId}” was changed. You have been logged out on every other device and browser.\n\nIf this was not you, reset your password now and call the contact center:\n{resetLink}',

@@ -10,7 +10,7 @@ describe('renderMail', () => {
       it(`renders ${template} in ${lang} with every parameter filled and links from PUBLIC_URL`, () => {
         const def: { links?: string[] } = mailTemplates[template];
         const params = Object.fromEntries(
-          ['userId', 'userIds', 'until', 'newEmail', 'idNote', ...(def.links ?? [])].map((p) => [
+          ['userId', 'userIds', 'until', 'newEmail', 'idNote', 'last4', ...(def.links ?? [])].map((p) => [
             p,
             (def.links ?? []).includes(p) ? `/path-${p}?token=abc` : `<${p}>`,
           ]),

@@ -50,6 +50,11 @@ export const mailTemplates = {
     body: 'mail.lockedPermanent.body',
     links: ['helpLink'],
   },
+  card_enrolled: {
+    subject: 'mail.cardEnrolled.subject',
+    body: 'mail.cardEnrolled.body',
+    links: ['portalLink'],
+  },
   forgot_user_id: {
     subject: 'mail.forgotId.subject',
     body: 'mail.forgotId.body',

@@ -4,6 +4,8 @@ import { defineMessages } from '../i18n/define.ts';
 export const portalMessages = defineMessages({
   ja: {
     'portal.title': 'カード会員ページ',
+    'portal.enrolled':
+      '開始手続きが完了しました。カード({card})をご利用いただけます。確認のメールもお送りしました。',
     'portal.card.heading': 'ご利用中のカード',
     'portal.card.number': 'カード番号',
     'portal.card.brand': 'ブランド',
@@ -48,6 +50,8 @@ export const portalMessages = defineMessages({
   },
   en: {
     'portal.title': 'Card portal',
+    'portal.enrolled':
+      'The start procedure is complete: your card ({card}) is enrolled. We have also sent you a confirmation mail.',
     'portal.card.heading': 'Your card',
     'portal.card.number': 'Card number',
     'portal.card.brand': 'Brand',

@@ -25,6 +25,7 @@ portalRoutes.get('/portal', async (c) => {
     case 'card_unavailable':
       return renderCodedErrorPage(c, home.code, <StillWorks c={c} cards={home.cards} />);
     case 'dashboard':
-      return renderDashboardPage(c, home.dashboard);
+      // Right after the start procedure (enroll redirects with ?enrolled=1): say it is done.
+      return renderDashboardPage(c, home.dashboard, { justEnrolled: c.req.query('enrolled') === '1' });
   }
 });

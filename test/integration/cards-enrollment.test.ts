@@ -65,7 +65,7 @@ describe.each(databaseKinds())('start procedure on %s', (kind) => {
   it('shows the remaining attempts after a wrong PIN and enrolls with the right one', async () => {
     expect(await attempt('newcard@example.jp', NEWCARD, '1990-04-01', '0001')).toEqual({
       ok: false,
-      code: 'wrong_pin',
+      code: 'P05',
       remaining: 4,
     });
     const enrolled = await attempt('newcard@example.jp', NEWCARD, '1990-04-01', '4721');
@@ -121,7 +121,7 @@ describe.each(databaseKinds())('start procedure on %s', (kind) => {
         attempt(member.userId, number, '1990-04-01', String(5000 + i).padStart(4, '0')),
       ),
     );
-    const evaluated = results.filter((r) => !r.ok && r.code === 'wrong_pin');
+    const evaluated = results.filter((r) => !r.ok && r.code === 'P05');
     const locked = results.filter((r) => !r.ok && r.code === 'P01');
     // Four answers show remaining attempts; the fifth wrong PIN locks and answers P01, as do all others.
     expect(evaluated).toHaveLength(4);

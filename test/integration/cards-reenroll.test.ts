@@ -40,7 +40,7 @@ describe.each(databaseKinds())('enrolling a card again after withdrawal on %s', 
       birthDate: '1990-04-01',
       startPin: '1111',
     });
-    expect(wrong).toMatchObject({ ok: false, code: 'wrong_pin' });
+    expect(wrong).toMatchObject({ ok: false, code: 'P05' });
     const right = await enrollCard(t.deps, {
       memberId: second.id,
       cardNumber: card.number,

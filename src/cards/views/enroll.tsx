@@ -4,13 +4,21 @@ import { ErrorSummary, Field, type FieldErrors, Form } from '../../web/component
 import type { AppContext } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';
 import { renderCodedErrorPage } from '../../web/pages.tsx';
+import { maskCardNumber } from '../card-number.ts';
 import { startPinLimit } from '../start-pin.ts';
+
+/** The card of the previous try: sealed for the hidden field, and the last 4 digits to show. */
+export interface KeptCard {
+  sealed: string;
+  last4: string;
+}
 
 export interface EnrollViewProps {
   values?: Record<string, string>;
+  keptCard?: KeptCard;
   errors?: FieldErrors;
   /** P03 (no match) or a wrong PIN with the attempts left. */
-  failure?: { code: 'P03' } | { code: 'wrong_pin'; remaining: number };
+  failure?: { code: 'P03' } | { code: 'P05'; remaining: number };
   hasEnrolledCard?: boolean;
   status?: 200 | 400 | 401 | 422;
 }
@@ -38,10 +46,10 @@ export function renderEnrollPage(c: AppContext, props: EnrollViewProps = {}) {
           </p>
         </div>
       ) : null}
-      {failure?.code === 'wrong_pin' ? (
+      {failure?.code === 'P05' ? (
         <div class="notice notice-error" role="alert" id="enroll-error">
           <p>
-            <strong>{t('cards.enroll.wrongPin.title')}</strong>
+            <strong>{t('error.P05.title')}</strong>
           </p>
           <p class="remaining-attempts">
             {t(
@@ -54,21 +62,29 @@ export function renderEnrollPage(c: AppContext, props: EnrollViewProps = {}) {
           </p>
           <p>{t('cards.enroll.wrongPin.forgot')}</p>
           <p>
-            <a href={errorHelpPath('P01')}>{t('error.code', { code: 'P01' })}</a>
+            <a href={errorHelpPath('P05')}>{t('error.code', { code: 'P05' })}</a>
           </p>
         </div>
       ) : null}
       <ErrorSummary t={t} errors={props.errors ?? {}} />
       <Form c={c} action="/portal/enroll" class="stack" novalidate>
+        {props.keptCard ? (
+          <>
+            <input type="hidden" name="cardNumberKept" value={props.keptCard.sealed} />
+            <p class="notice" id="kept-card">
+              {t('cards.enroll.keptCard', { card: maskCardNumber(props.keptCard.last4) })}
+            </p>
+          </>
+        ) : null}
         <Field
           name="cardNumber"
           label={t('cards.enroll.cardNumber')}
-          hint={t('cards.enroll.cardNumber.hint')}
+          hint={t(props.keptCard ? 'cards.enroll.cardNumber.keptHint' : 'cards.enroll.cardNumber.hint')}
           value={props.values?.cardNumber}
           error={props.errors?.cardNumber}
           autocomplete="cc-number"
           inputmode="numeric"
-          required
+          required={!props.keptCard}
           maxlength={40}
         />
         <Field

@@ -38,7 +38,7 @@ export function CardSwitcher(props: { c: AppContext; cards: PortalCard[]; curren
 }
 
 /** The dashboard of one active enrolled card. Only the last 4 digits of the number ever appear. */
-export function renderDashboardPage(c: AppContext, d: Dashboard) {
+export function renderDashboardPage(c: AppContext, d: Dashboard, options: { justEnrolled?: boolean } = {}) {
   const t = c.get('t');
   const lang = c.get('lang');
   const yen = (n: number) => formatYen(lang, n);
@@ -48,6 +48,11 @@ export function renderDashboardPage(c: AppContext, d: Dashboard) {
     { title: t('portal.title') },
     <>
       <h1>{t('portal.title')}</h1>
+      {options.justEnrolled ? (
+        <p class="notice notice-success" role="status" id="enrolled">
+          {t('portal.enrolled', { card: maskCardNumber(d.card.last4) })}
+        </p>
+      ) : null}
       <section class="card-face" aria-labelledby="card-title">
         <h2 id="card-title">{t('portal.card.heading')}</h2>
         <dl class="card-facts">
