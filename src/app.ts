@@ -9,7 +9,6 @@ import type { AppDeps } from './deps.ts';
 import { helpRoutes } from './help/routes.tsx';
 import { devMailboxRoutes } from './mail/routes.tsx';
 import { memberIdRoutes } from './members/routes.tsx';
-import { loadMemberSession } from './members/session.ts';
 import { METRICS_CONTENT_TYPE, metricsText } from './metrics.ts';
 import { connectedServiceRoutes, oidcInteractionRoutes, oidcProviderEndpoint } from './oidc/routes.tsx';
 import { appPaths } from './paths.ts';
@@ -23,6 +22,7 @@ import { renderHomePage } from './web/home.tsx';
 import { baseContext, CsrfError, csrfProtection, noStore, requestLog } from './web/middleware.ts';
 import { renderHttpErrorPage } from './web/pages.tsx';
 import { mountGroup } from './web/route-groups.ts';
+import { loadMemberSession } from './web/sessions.ts';
 
 /** Errors that mean the database cannot be reached (server down, connection refused or reset). */
 export function isDatabaseDown(error: unknown): boolean {

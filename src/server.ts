@@ -11,12 +11,12 @@ import { type AppDeps, buildDeps } from './deps.ts';
 import { createLogger, type Logger } from './log.ts';
 import { startMailDelivery } from './mail/worker.ts';
 import { deleteExpiredMemberData } from './members/repository.ts';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './members/session.ts';
+import { memberSessions } from './members/session.ts';
 import { observeDatabase, startMetricsServer } from './metrics.ts';
 import { deleteExpiredPayloads } from './oidc/repository.ts';
 import { appPaths } from './paths.ts';
 import { deleteExpiredStaffSessions } from './support/repository.ts';
-import { STAFF_ABSOLUTE_MS, STAFF_IDLE_MS } from './support/session.ts';
+import { staffSessions } from './support/session.ts';
 
 export interface RunningServer {
   deps: AppDeps;
@@ -47,8 +47,8 @@ function startBackgroundJobs(deps: AppDeps): Stoppable {
     const now = deps.now();
     const ago = (ms: number) => new Date(now.getTime() - ms);
     Promise.all([
-      deleteExpiredMemberData(db, ago(SESSION_IDLE_MS), ago(SESSION_ABSOLUTE_MS), now),
-      deleteExpiredStaffSessions(db, ago(STAFF_IDLE_MS), ago(STAFF_ABSOLUTE_MS)),
+      deleteExpiredMemberData(db, ago(memberSessions.idleMs), ago(memberSessions.absoluteMs), now),
+      deleteExpiredStaffSessions(db, ago(staffSessions.idleMs), ago(staffSessions.absoluteMs)),
       deleteExpiredPayloads(db, now),
     ]).catch((e: Error) => log.warn({ err: { message: e.message } }, 'housekeeping failed'));
   }, 60_000);

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { clearSessionCookie } from '../members/session.ts';
 import { connectedServiceNames } from '../oidc/connected-services.ts';
 import type { AppEnv, MemberContext, MemberEnv } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
+import { memberCookie } from '../web/sessions.ts';
 import { requireMember } from '../web/route-groups.ts';
 import {
   confirmEmailChange,
@@ -162,6 +162,6 @@ accountRoutes.post('/settings/withdraw/confirm', async (c) => {
       errors: form.errors,
     });
   await withdrawMember(deps, member.id);
-  clearSessionCookie(c);
+  memberCookie.clear(c);
   return renderWithdrawDonePage(c);
 });

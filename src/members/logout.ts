@@ -1,8 +1,8 @@
 import type { AppDeps } from '../deps.ts';
 import { endProviderSessions } from '../oidc/connected-services.ts';
-import { hashToken } from '../security/tokens.ts';
 import type { ClientInfo } from './login.ts';
-import { deleteSession, recordAuthEvent } from './repository.ts';
+import { recordAuthEvent } from './repository.ts';
+import { memberSessions } from './session.ts';
 
 /**
  * Logout: the session is deleted server-side, not only the cookie, and the logout is recorded for the member
@@ -15,7 +15,7 @@ export async function logOut(
   client: ClientInfo,
 ): Promise<{ ok: true; memberId: number | undefined }> {
   const { db } = deps;
-  const memberId = await deleteSession(db, hashToken(sessionToken));
+  const memberId = await memberSessions.end(db, sessionToken);
   if (memberId) {
     await endProviderSessions(deps, memberId);
     await recordAuthEvent(db, { kind: 'logout', memberId, ...client });

@@ -5,6 +5,7 @@ import type { AppEnv, PublicContext } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
 import { takeReturnTo } from '../web/return-to.ts';
+import { memberCookie } from '../web/sessions.ts';
 import { requestPasswordReset } from './forgot-password.ts';
 import { requestUserIdReminder } from './forgot-user-id.ts';
 import { logIn } from './login.ts';
@@ -19,7 +20,6 @@ import {
   resetPasswordForm,
   tokenForm,
 } from './schemas.ts';
-import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session.ts';
 import { renderLoginPage } from './views/login.tsx';
 import {
   renderForgotPasswordPage,
@@ -63,7 +63,7 @@ memberIdRoutes.post('/login', async (c) => {
   });
   loginOutcomes.inc({ result: result.ok ? 'ok' : result.code });
   if (result.ok) {
-    setSessionCookie(c, result.sessionToken);
+    memberCookie.set(c, result.sessionToken);
     return c.redirect(takeReturnTo(c), 303);
   }
   if (result.code === 'R01') return renderCodedErrorPage(c, 'R01');
@@ -76,10 +76,10 @@ memberIdRoutes.post('/login', async (c) => {
 });
 
 memberIdRoutes.post('/logout', async (c) => {
-  const token = readSessionCookie(c);
+  const token = memberCookie.read(c);
   if (token)
     await logOut(c.get('deps'), token, { ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null });
-  clearSessionCookie(c);
+  memberCookie.clear(c);
   return c.redirect('/login?loggedOut=1', 303);
 });
 
@@ -160,7 +160,7 @@ memberIdRoutes.post('/reset-password', async (c) => {
   const result = await completePasswordReset(deps, token, form.data.password);
   if (result.ok) {
     // No automatic login (OWASP Forgot Password): the member logs in with the new password.
-    if (c.get('member')) clearSessionCookie(c);
+    if (c.get('member')) memberCookie.clear(c);
     c.set('member', undefined);
     return renderLoginPage(c, { notice: c.get('t')('reset.done'), identifier: result.userId });
   }

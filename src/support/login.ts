@@ -11,7 +11,7 @@ import {
   lockStaffAccount,
   reserveStaffLoginAttempt,
 } from './repository.ts';
-import { createStaffSession } from './session.ts';
+import { staffSessions } from './session.ts';
 import { matchTotpStep } from './totp.ts';
 
 /** PCI DSS 8.3.4: lock after at most 10 failed attempts, for at least 30 minutes. */
@@ -54,7 +54,7 @@ export async function logInStaff(
       : undefined;
 
   if (staff && reserved && passwordOk && step !== undefined && (await acceptStaffLogin(db, staff.id, step))) {
-    const sessionToken = await createStaffSession(db, staff.id, now);
+    const sessionToken = await staffSessions.create(db, staff.id, now, undefined);
     await recordAudit(db, { at: now, staffId: staff.id, action: 'staff.login', after: { ip } });
     return { ok: true, sessionToken };
   }

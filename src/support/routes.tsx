@@ -3,6 +3,7 @@ import { Notice } from '../web/components.tsx';
 import type { AppContext, AppEnv, StaffContext, StaffEnv } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
 import { renderCodedErrorPage, renderHttpErrorPage } from '../web/pages.tsx';
+import { loadStaffSession, staffCookie } from '../web/sessions.ts';
 import { verifyAuditChain } from './audit.ts';
 import { createStaff } from './create-staff.ts';
 import { findCardsByLast4, findMembers } from './find-members.ts';
@@ -28,13 +29,7 @@ import {
   staffLoginForm,
   verifyForm,
 } from './schemas.ts';
-import {
-  clearStaffCookie,
-  endStaffSession,
-  loadStaffSession,
-  readStaffCookie,
-  setStaffCookie,
-} from './session.ts';
+import { staffSessions } from './session.ts';
 import { verifyCallerIdentity } from './verify-identity.ts';
 import { renderAuditPage, renderStaffPage } from './views/admin.tsx';
 import { renderConsolePage } from './views/frame.tsx';
@@ -102,7 +97,7 @@ consoleRoutes.post('/login', async (c) => {
     return renderStaffLoginPage(c, { login: form.raw.login ?? '', errors: form.errors, status: 400 });
   const result = await logInStaff(c.get('deps'), form.data, c.get('ip'));
   if (result.ok) {
-    setStaffCookie(c, result.sessionToken);
+    staffCookie.set(c, result.sessionToken);
     return c.redirect('/support', 303);
   }
   if (result.code === 'R01') return renderCodedErrorPage(c, 'R01');
@@ -110,9 +105,9 @@ consoleRoutes.post('/login', async (c) => {
 });
 
 consoleRoutes.post('/logout', async (c) => {
-  const token = readStaffCookie(c);
-  if (token) await endStaffSession(c.get('deps').db, token);
-  clearStaffCookie(c);
+  const token = staffCookie.read(c);
+  if (token) await staffSessions.end(c.get('deps').db, token);
+  staffCookie.clear(c);
   return c.redirect('/support/login?loggedOut=1', 303);
 });
 
