@@ -121,7 +121,7 @@ describe('request ids', () => {
   let proxied: TestApp;
   beforeAll(async () => {
     direct = await createTestApp('pglite');
-    proxied = await createTestApp('pglite', { TRUST_PROXY: 'true' });
+    proxied = await createTestApp('pglite', { TRUST_PROXY: '1' });
   });
   afterAll(async () => {
     await direct?.close();

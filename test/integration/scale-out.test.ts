@@ -87,7 +87,7 @@ describe.runIf(databaseUrl && redisUrl)('two instances on one PostgreSQL and one
         SESSION_SECRET: 'scale-out-session-secret-0123456789-abcdefgh',
         DATA_KEYS: `k1:${Buffer.alloc(32, 3).toString('base64')}`,
         DEMO_DATA: 'true',
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: '1',
         LOGIN_DELAY_MS: '0',
         IP_LOGIN_POINTS: '100000',
         IP_FORM_POINTS: String(FORM_POINTS),
