@@ -1,11 +1,7 @@
 import type { AppDeps, CurrentMember } from '../deps.ts';
 import { enqueueMail } from '../mail/outbox.ts';
-import {
-  deleteMemberSessions,
-  deletePasswordResets,
-  recordAuthEvent,
-  setMemberPassword,
-} from '../members/repository.ts';
+import { revokePendingTokens } from '../members/pending-tokens.ts';
+import { deleteMemberSessions, recordAuthEvent, setMemberPassword } from '../members/repository.ts';
 import { hashSecret } from '../security/password.ts';
 import { type ReauthResult, verifyCurrentPassword } from './reauthenticate.ts';
 
@@ -13,7 +9,7 @@ export type ChangePasswordResult = ReauthResult;
 
 /**
  * Password change from settings: the current password first; then every other session ends (this one is
- * kept), any outstanding reset link stops working, and the member is told by email. The new password has
+ * kept), every pending token (reset link, email change…) stops working, and the member is told by email. The new password has
  * passed the registration policy at the edge.
  */
 export async function changePassword(
@@ -26,7 +22,7 @@ export async function changePassword(
   const passwordHash = await hashSecret(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
     await setMemberPassword(trx, member.id, passwordHash, deps.now());
-    await deletePasswordResets(trx, member.id);
+    await revokePendingTokens(trx, member);
     const revoked = await deleteMemberSessions(trx, member.id, member.sessionTokenHash);
     await recordAuthEvent(trx, {
       kind: 'password_change',

@@ -27,6 +27,17 @@ export const accountMessages = defineMessages({
       'メールアドレスとユーザーIDを {email} に変更しました。次回から新しいユーザーIDでログインしてください。',
     'account.email.taken':
       'このメールアドレスは、ほかの会員IDのユーザーIDとして使われているため、ユーザーIDを変更できません。メールアドレスは変更されていません。別のメールアドレスでお手続きいただくか、コンタクトセンターへお問い合わせください。',
+    'account.email.loginRequired':
+      'メールアドレスの変更を確定するには、変更をお申し込みになった会員IDで、このブラウザーからログインしてください。そのあと、メールのリンクをもう一度開いてください(リンクの有効期限は30分です)。',
+    'account.email.cancel.title': 'メールアドレス変更の取り消し',
+    'account.email.cancel.lead':
+      'ユーザーID「{userId}」のメールアドレスを {newEmail} に変更するお申し込みを取り消します。',
+    'account.email.cancel.advice':
+      'お心当たりがない場合は、パスワードを知った第三者の操作の可能性があります。取り消したあと、パスワードを再設定してください。',
+    'account.email.cancel.submit': '変更を取り消す',
+    'account.email.cancel.done':
+      'メールアドレスの変更を取り消しました。確認メールのリンクは使えません。メールアドレスは変わっていません。',
+    'account.email.cancel.resetLink': 'パスワードを再設定する',
     'account.password.title': 'パスワードの変更',
     'account.password.lead':
       '変更すると、この画面以外の端末やブラウザーのログインは終了します。変更のお知らせをメールでお送りします。',
@@ -90,6 +101,17 @@ export const accountMessages = defineMessages({
       'Your email address and user ID are now {email}. Log in with the new user ID from now on.',
     'account.email.taken':
       'This address is already the user ID of another member ID, so your user ID cannot change to it. Your email was not changed. Use another address or call the contact center.',
+    'account.email.loginRequired':
+      'To confirm the change, log in in this browser with the member ID that asked for it, then open the link in the mail again (it works for 30 minutes).',
+    'account.email.cancel.title': 'Cancel the email change',
+    'account.email.cancel.lead':
+      'This cancels the request to change the email address of the user ID “{userId}” to {newEmail}.',
+    'account.email.cancel.advice':
+      'If you did not ask for it, someone may know your password: after cancelling, reset your password.',
+    'account.email.cancel.submit': 'Cancel the change',
+    'account.email.cancel.done':
+      'The email change is cancelled: the confirmation link no longer works and your email address is unchanged.',
+    'account.email.cancel.resetLink': 'Reset your password',
     'account.password.title': 'Change your password',
     'account.password.lead':
       'Every other device and browser will be logged out. We will tell you about the change by email.',

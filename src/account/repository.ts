@@ -7,10 +7,18 @@ const MEMBER_FIELDS = ['m.id', 'm.user_id', 'm.user_id_is_email', 'm.email', 'm.
 /** Stores a pending email change, replacing an earlier one (only the newest link is valid). */
 export async function upsertEmailChange(
   db: Executor,
-  values: { memberId: number; tokenHash: string; newEmail: string; now: Date; expiresAt: Date },
+  values: {
+    memberId: number;
+    tokenHash: string;
+    cancelTokenHash: string;
+    newEmail: string;
+    now: Date;
+    expiresAt: Date;
+  },
 ) {
   const row = {
     token_hash: values.tokenHash,
+    cancel_token_hash: values.cancelTokenHash,
     new_email: values.newEmail,
     created_at: values.now,
     expires_at: values.expiresAt,
@@ -40,6 +48,33 @@ export function consumeEmailChange(db: Executor, tokenHash: string, now: Date) {
     .where('expires_at', '>', now)
     .returning(['member_id', 'new_email'])
     .executeTakeFirst();
+}
+
+/** The pending change a cancel link belongs to, while it is pending (the GET page; nothing changes). */
+export function findEmailChangeByCancel(db: Executor, cancelTokenHash: string, now: Date) {
+  return db
+    .selectFrom('email_changes as e')
+    .innerJoin('members as m', 'm.id', 'e.member_id')
+    .select([...MEMBER_FIELDS, 'e.new_email'])
+    .where('e.cancel_token_hash', '=', cancelTokenHash)
+    .where('e.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** Ends a pending email change from its cancel link (guarded DELETE: its confirmation link dies with it). */
+export function cancelEmailChangeRow(db: Executor, cancelTokenHash: string, now: Date) {
+  return db
+    .deleteFrom('email_changes')
+    .where('cancel_token_hash', '=', cancelTokenHash)
+    .where('expires_at', '>', now)
+    .returning(['member_id'])
+    .executeTakeFirst();
+}
+
+/** Ends every pending email change of a member; returns how many. */
+export async function deleteEmailChanges(db: Executor, memberId: number) {
+  const r = await db.deleteFrom('email_changes').where('member_id', '=', memberId).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 /** The member row, locked for the rest of the transaction. */

@@ -6,7 +6,9 @@ import { renderCodedErrorPage } from '../web/pages.tsx';
 import { memberCookie } from '../web/sessions.ts';
 import { requireMember } from '../web/route-groups.ts';
 import {
+  cancelEmailChange,
   confirmEmailChange,
+  findEmailChangeToCancel,
   findEmailChangeToConfirm,
   requestEmailChange,
   userIdFollowsEmail,
@@ -20,6 +22,8 @@ import {
   withdrawPasswordForm,
 } from './schemas.ts';
 import {
+  renderEmailCancelledPage,
+  renderEmailCancelPage,
   renderEmailConfirmPage,
   renderEmailResultPage,
   renderEmailSentPage,
@@ -42,8 +46,9 @@ import {
 export const accountRoutes = new Hono<MemberEnv>().use(requireMember());
 
 /**
- * The email-change link from the new mailbox, public: no login needed (the token proves the address; the
- * request needed the password).
+ * The email-change links, public routes: the confirmation link from the new mailbox applies the change only
+ * in a session of the member who asked (the token proves the address, the session the member); the cancel
+ * link from the current mailbox needs no login (its token proves that mailbox).
  */
 export const emailChangeLinkRoutes = new Hono<AppEnv>();
 
@@ -85,6 +90,12 @@ emailChangeLinkRoutes.get('/settings/email/verify', async (c) => {
   if (!emailTokenForm.safeParse({ token }).success) return renderCodedErrorPage(c, 'M02');
   const change = await findEmailChangeToConfirm(c.get('deps'), token);
   if (!change) return renderCodedErrorPage(c, 'M02');
+  if (c.get('member')?.id !== change.memberId)
+    return renderEmailResultPage(c, {
+      ok: false,
+      status: 403,
+      message: c.get('t')('account.email.loginRequired'),
+    });
   return renderEmailConfirmPage(c, { token, ...change });
 });
 
@@ -92,7 +103,7 @@ emailChangeLinkRoutes.post('/settings/email/verify', async (c) => {
   const t = c.get('t');
   const form = await parseForm(c, emailTokenForm);
   if (!form.ok) return renderCodedErrorPage(c, 'M02');
-  const result = await confirmEmailChange(c.get('deps'), form.data.token);
+  const result = await confirmEmailChange(c.get('deps'), form.data.token, c.get('member'));
   if (result.ok) {
     const member = c.get('member');
     // The page header shows the new details when this browser is logged in as that member.
@@ -105,7 +116,25 @@ emailChangeLinkRoutes.post('/settings/email/verify', async (c) => {
   }
   if (result.code === 'user_id_taken')
     return renderEmailResultPage(c, { ok: false, message: t('account.email.taken') });
+  if (result.code === 'login_required')
+    return renderEmailResultPage(c, { ok: false, status: 403, message: t('account.email.loginRequired') });
   return renderCodedErrorPage(c, 'M02');
+});
+
+emailChangeLinkRoutes.get('/settings/email/cancel', async (c) => {
+  const token = c.req.query('token') ?? '';
+  if (!emailTokenForm.safeParse({ token }).success) return renderCodedErrorPage(c, 'M02');
+  const change = await findEmailChangeToCancel(c.get('deps'), token);
+  if (!change) return renderCodedErrorPage(c, 'M02');
+  return renderEmailCancelPage(c, { token, ...change });
+});
+
+emailChangeLinkRoutes.post('/settings/email/cancel', async (c) => {
+  const form = await parseForm(c, emailTokenForm);
+  if (!form.ok) return renderCodedErrorPage(c, 'M02');
+  const result = await cancelEmailChange(c.get('deps'), form.data.token);
+  if (!result.ok) return renderCodedErrorPage(c, 'M02');
+  return renderEmailCancelledPage(c);
 });
 
 accountRoutes.post('/settings/password', async (c) => {

@@ -6,6 +6,8 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export interface EmailChangesTable {
   member_id: number;
   token_hash: string;
+  /** SHA-256 of the cancel link's token, mailed to the current address (null on rows from before it). */
+  cancel_token_hash: string | null;
   /** Normalised new address. */
   new_email: string;
   created_at: Timestamp;

@@ -2,6 +2,7 @@ import { detachCardsOfWithdrawingMember } from '../cards/detach.ts';
 import type { AppDeps, CurrentMember } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
 import { enqueueMail } from '../mail/outbox.ts';
+import { revokePendingTokens } from '../members/pending-tokens.ts';
 import { deleteMemberSessions, holdReleasedUserId, recordAuthEvent } from '../members/repository.ts';
 import { listConnectedServices, notifyServicesOfLogout } from '../oidc/connected-services.ts';
 import { hmac, safeEqual } from '../security/tokens.ts';
@@ -46,7 +47,7 @@ export function isWithdrawalTicketValid(deps: AppDeps, member: CurrentMember, t:
 }
 
 /**
- * Withdrawal (退会), all in one transaction: sessions revoked, enrollments removed, cards kept but detached
+ * Withdrawal (退会), all in one transaction: sessions and every pending token revoked, enrollments removed, cards kept but detached
  * (points forfeited), security events stripped of IP address and user agent, the member row deleted (its
  * reset links and email changes go with it), the user ID held for the cooling-off period, and a last mail
  * to the address. Logging in afterwards meets the ordinary L01 failure, since the ID no longer exists.
@@ -61,6 +62,7 @@ export async function withdrawMember(
   const result = await deps.db.transaction().execute(async (trx) => {
     const member = await lockMember(trx, memberId);
     if (!member) return { ok: false, code: 'not_found' } as const;
+    await revokePendingTokens(trx, member);
     const sessions = await deleteMemberSessions(trx, memberId);
     const cards = await detachCardsOfWithdrawingMember(trx, memberId);
     await stripAuthEventPersonalFields(trx, memberId);

@@ -58,6 +58,8 @@ export const internalErrors = {
   wrong_password: 'members',
   /** The link's registration or email change would take a user ID that another member ID holds. */
   user_id_taken: 'members',
+  /** An email-change link opened without a session of the member who asked for it: log in first. */
+  login_required: 'members',
   /** An email change to the address the member already has. */
   same_email: 'members',
   /** A password reset for a member ID with a second factor: the reset link alone is not enough. */

@@ -39,6 +39,9 @@ export const mailMessages = defineMessages({
     'mail.emailVerify.subject': '【cardnavi】メールアドレス変更の確認',
     'mail.emailVerify.body':
       'ユーザーID「{userId}」のメールアドレスを、このアドレス({newEmail})に変更するお申し込みを受け付けました。30分以内に次のリンクを開いて、変更を確定してください。\n\n{link}',
+    'mail.emailChangeRequested.subject': '【cardnavi】メールアドレス変更のお申し込みがありました',
+    'mail.emailChangeRequested.body':
+      'ユーザーID「{userId}」のメールアドレスを {newEmail} に変更するお申し込みがありました。新しいアドレスに届いたリンクで、ログイン中の会員が確定するまで、変更は行われません。\n\nお心当たりがない場合は、次のリンクから取り消してください。パスワードを知った第三者の操作の可能性があるため、パスワードの再設定もおすすめします。\n取り消す: {cancelLink}\nパスワードの再設定: {resetLink}',
     'mail.emailChanged.subject': '【cardnavi】メールアドレスを変更しました',
     'mail.emailChanged.body':
       'ユーザーID「{userId}」のメールアドレスが {newEmail} に変更されました。今後のお知らせは新しいアドレスにお送りします。{idNote}\n\nお心当たりがない場合は、コンタクトセンターへご連絡ください。\n{helpLink}',
@@ -94,6 +97,9 @@ export const mailMessages = defineMessages({
     'mail.emailVerify.subject': '[cardnavi] Confirm your new email address',
     'mail.emailVerify.body':
       'We received a request to change the email of the user ID “{userId}” to this address ({newEmail}). Open this link within 30 minutes to confirm the change:\n\n{link}',
+    'mail.emailChangeRequested.subject': '[cardnavi] A change of your email address was requested',
+    'mail.emailChangeRequested.body':
+      'A change of the email address of the user ID “{userId}” to {newEmail} was requested. Nothing changes until the logged-in member confirms it from the link sent to the new address.\n\nIf this was not you, cancel it here. Someone may know your password, so we also recommend resetting it.\nCancel: {cancelLink}\nReset your password: {resetLink}',
     'mail.emailChanged.subject': '[cardnavi] Your email address was changed',
     'mail.emailChanged.body':
       'The email address of the user ID “{userId}” was changed to {newEmail}. We will write to the new address from now on.{idNote}\n\nIf this was not you, please call the contact center:\n{helpLink}',

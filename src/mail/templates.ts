@@ -81,6 +81,11 @@ export const mailTemplates = {
     body: 'mail.emailVerify.body',
     links: ['link'],
   },
+  email_change_requested: {
+    subject: 'mail.emailChangeRequested.subject',
+    body: 'mail.emailChangeRequested.body',
+    links: ['cancelLink', 'resetLink'],
+  },
   email_changed: {
     subject: 'mail.emailChanged.subject',
     body: 'mail.emailChanged.body',

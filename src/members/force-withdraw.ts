@@ -3,7 +3,8 @@ import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
 import { notifyServicesOfLogout, revokeOidcAccessIn } from '../oidc/connected-services.ts';
-import { deleteMemberSessions, markForceWithdrawn, recordAuthEvent } from './repository.ts';
+import { revokePendingTokens } from './pending-tokens.ts';
+import { deleteMemberSessions, findMemberById, markForceWithdrawn, recordAuthEvent } from './repository.ts';
 
 export type ForceWithdrawResult =
   | { ok: true; sessionsRevoked: number; servicesRevoked: string[] }
@@ -11,8 +12,9 @@ export type ForceWithdrawResult =
 
 /**
  * Forced withdrawal (DOMAIN.md cause 8), called by the support console: the membership is marked
- * force-withdrawn with a reason and every session ends at once, with every group service's grant and token.
- * Logging in afterwards, even with the right password, ends at the coded error M01.
+ * force-withdrawn with a reason; every session and every pending token (reset link, email change…) ends at
+ * once, with every group service's grant and token. Logging in afterwards, even with the right password,
+ * ends at the coded error M01.
  */
 export async function forceWithdrawMember(
   deps: AppDeps,
@@ -37,6 +39,8 @@ export async function forceWithdrawMemberIn(
   now: Date,
 ): Promise<ForceWithdrawResult> {
   if (!(await markForceWithdrawn(trx, memberId, reason, now))) return { ok: false, code: 'not_active' };
+  const member = await findMemberById(trx, memberId);
+  if (member) await revokePendingTokens(trx, member);
   const sessionsRevoked = await deleteMemberSessions(trx, memberId);
   const servicesRevoked = await revokeOidcAccessIn(trx, memberId);
   await recordAuthEvent(trx, { kind: 'force_withdrawal', memberId, reason: 'support' });

@@ -407,8 +407,20 @@ export async function consumePasswordReset(db: Executor, tokenHash: string, now:
   return row?.member_id;
 }
 
+/** Ends the member's reset link; returns how many were pending (0 or 1). */
 export async function deletePasswordResets(db: Executor, memberId: number) {
-  await db.deleteFrom('password_resets').where('member_id', '=', memberId).execute();
+  const r = await db.deleteFrom('password_resets').where('member_id', '=', memberId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Ends registration links not yet used that went to this address; returns how many. */
+export async function deletePendingRegistrationsTo(db: Executor, email: string) {
+  const r = await db
+    .deleteFrom('pending_registrations')
+    .where('email', '=', email)
+    .where('consumed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 /** Sets a new password hash. Deliberately leaves failed_logins and locked_until alone. */

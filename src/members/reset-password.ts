@@ -5,6 +5,7 @@ import type { Failure } from '../errors/catalog.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { hashSecret } from '../security/password.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
+import { revokePendingTokens } from './pending-tokens.ts';
 import {
   consumePasswordReset,
   deleteMemberSessions,
@@ -92,7 +93,8 @@ export type CompleteResetResult =
 
 /**
  * Sets a new password from a reset link. The link is used up by one guarded DELETE (single use, not
- * expired, newest only); every session of the member ends; the member is told by email. It does not log
+ * expired, newest only); every session and every other pending token of the member ends (an email change
+ * asked for with the old password included); the member is told by email. It does not log
  * in, and it neither locks nor unlocks the account (failed_logins and locked_until are left alone).
  * The password has already passed the registration policy at the edge.
  */
@@ -109,6 +111,7 @@ export async function completePasswordReset(
     const memberId = await consumePasswordReset(trx, hashToken(token), deps.now());
     if (memberId !== pending.id) return { ok: false, code: 'M02' } as const;
     await setMemberPassword(trx, memberId, passwordHash, deps.now());
+    await revokePendingTokens(trx, pending);
     const revoked = await deleteMemberSessions(trx, memberId);
     await recordAuthEvent(trx, { kind: 'password_reset', memberId, reason: `sessions_revoked_${revoked}` });
     await enqueueMail(trx, deps.config, {

@@ -813,6 +813,8 @@ class ConfirmEmailChangeCommand extends SeamCommand {
     member!.email = newEmail;
     if (newUserId) member!.userId = newUserId;
     killTokens(m, member!.dbId, ['reset', 'email', 'registration']);
+    // A confirmed change ends every other session (it happens in the member's own session).
+    if (fixed(m, 'email-change-confirm-needs-session')) endSessions(m, member!.dbId, session);
     await matchMails(m, r);
   }
 }

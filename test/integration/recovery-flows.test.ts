@@ -289,11 +289,11 @@ describe.each(databaseKinds())('recovery flows on %s', (kind) => {
       await client.post('/settings/email', { newEmail: 'me2@example.jp', currentPassword: m.password });
       const [verify] = await mailTo('me2@example.jp');
       const url = new URL(linkIn(verify!.text, '/settings/email/verify'));
-      const confirm = await new TestClient(testApp).get(`${url.pathname}${url.search}`);
+      const confirm = await client.get(`${url.pathname}${url.search}`);
       expect(await confirm.text()).toContain(
         'ユーザーIDも「me@example.jp」から「me2@example.jp」に変わります',
       );
-      await new TestClient(testApp).post('/settings/email/verify', { token: url.searchParams.get('token')! });
+      await client.post('/settings/email/verify', { token: url.searchParams.get('token')! });
       expect((await new TestClient(testApp).login('me2@example.jp', m.password)).status).toBe(303);
       expect((await new TestClient(testApp).login('me@example.jp', m.password)).status).toBe(401);
     });

@@ -34,12 +34,7 @@ import { createTestStaff, type TestStaff } from '../helpers/support-factories.ts
  * Descriptions: KNOWN_FINDINGS in test/helpers/seams.ts.
  */
 const PENDING_FIXES: PendingFix[] = [
-  'email-change-link-revoked-by-credential-change',
-  'email-change-confirm-needs-session',
-  'email-change-notifies-current-address',
-  'email-change-cancel',
   'reset-lifts-login-lock',
-  'force-withdraw-revokes-tokens',
   'cooling-off-registration-mail',
   'wrong-pin-not-p01',
   'enrollment-mail',

@@ -164,12 +164,15 @@ export function renderEmailConfirmPage(
   );
 }
 
-/** After the change, or when the new address is already another member's user ID. */
-export function renderEmailResultPage(c: AppContext, props: { message: string; ok: boolean }) {
+/** After the change, or when the new address is already another member's user ID, or not logged in. */
+export function renderEmailResultPage(
+  c: AppContext,
+  props: { message: string; ok: boolean; status?: 200 | 403 | 409 },
+) {
   const t = c.get('t');
   return renderPage(
     c,
-    { title: t('account.email.title'), status: props.ok ? 200 : 409, narrow: true },
+    { title: t('account.email.title'), status: props.status ?? (props.ok ? 200 : 409), narrow: true },
     <>
       <h1>{t('account.email.title')}</h1>
       <Notice kind={props.ok ? 'success' : 'error'}>
@@ -178,6 +181,52 @@ export function renderEmailResultPage(c: AppContext, props: { message: string; o
       <p>
         <a class="button" href={c.get('member') ? '/settings' : '/login'}>
           {c.get('member') ? t('account.title') : t('login.title')}
+        </a>
+      </p>
+    </>,
+  );
+}
+
+/** The cancel link's page (mailed to the current address): GET shows this, the button cancels. */
+export function renderEmailCancelPage(
+  c: AppContext,
+  props: { token: string; userId: string; newEmail: string },
+) {
+  const t = c.get('t');
+  return renderPage(
+    c,
+    { title: t('account.email.cancel.title'), narrow: true },
+    <>
+      <h1>{t('account.email.cancel.title')}</h1>
+      <p>{t('account.email.cancel.lead', { userId: props.userId, newEmail: props.newEmail })}</p>
+      <Notice kind="warning">
+        <p>{t('account.email.cancel.advice')}</p>
+      </Notice>
+      <Form c={c} action="/settings/email/cancel">
+        <input type="hidden" name="token" value={props.token} />
+        <button type="submit" class="button primary wide">
+          {t('account.email.cancel.submit')}
+        </button>
+      </Form>
+    </>,
+  );
+}
+
+/** After cancelling: the change is gone; resetting the password is the next step if it was not the member. */
+export function renderEmailCancelledPage(c: AppContext) {
+  const t = c.get('t');
+  return renderPage(
+    c,
+    { title: t('account.email.cancel.title'), narrow: true },
+    <>
+      <h1>{t('account.email.cancel.title')}</h1>
+      <Notice kind="success">
+        <p>{t('account.email.cancel.done')}</p>
+      </Notice>
+      <p>{t('account.email.cancel.advice')}</p>
+      <p>
+        <a class="button" href="/forgot/password">
+          {t('account.email.cancel.resetLink')}
         </a>
       </p>
     </>,
