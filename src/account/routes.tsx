@@ -3,8 +3,8 @@ import { connectedServiceNames } from '../oidc/connected-services.ts';
 import type { AppEnv, MemberContext, MemberEnv } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
-import { memberCookie } from '../web/sessions.ts';
 import { requireMember } from '../web/route-groups.ts';
+import { memberCookie } from '../web/sessions.ts';
 import {
   cancelEmailChange,
   confirmEmailChange,
