@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n/index.ts';
 import { errorCatalog, internalErrors } from './catalog.ts';
 
 const srcDir = join(import.meta.dirname, '..');
@@ -32,5 +33,14 @@ describe('failure codes', () => {
       /ok: false, reason:/.test(readFileSync(file, 'utf8')),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('a force-withdrawn member reads what happened', () => {
+  it("M01's title says forced withdrawal (強制退会), not a suspension", () => {
+    expect(translate('ja', 'error.M01.title')).toContain('強制退会');
+    expect(translate('ja', 'error.M01.title')).not.toContain('停止');
+    expect(translate('en', 'error.M01.title')).toMatch(/force-withdrawn/);
+    expect(translate('en', 'error.M01.title')).not.toMatch(/suspend/i);
   });
 });

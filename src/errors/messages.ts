@@ -22,7 +22,7 @@ export const errorMessages = defineMessages({
     'error.R01.title': 'アクセスが集中しています',
     'error.R01.explanation': 'お使いのネットワークから短時間に多くの操作がありました。',
     'error.R01.action': '1分ほど待ってから、もう一度お試しください。',
-    'error.M01.title': '会員資格が停止されています',
+    'error.M01.title': 'この会員IDは強制退会となっています',
     'error.M01.explanation':
       '会員規約違反などにより、この会員IDは強制退会の処理がされています。この会員IDではすべてのグループサービスをご利用いただけません。',
     'error.M01.action': 'ご不明な点は、コンタクトセンターへお問い合わせください。',
@@ -90,7 +90,7 @@ export const errorMessages = defineMessages({
     'error.R01.title': 'Too many requests',
     'error.R01.explanation': 'There were many requests from your network in a short time.',
     'error.R01.action': 'Please wait about a minute and try again.',
-    'error.M01.title': 'Your membership has been suspended',
+    'error.M01.title': 'This member ID has been force-withdrawn',
     'error.M01.explanation':
       'This member ID was force-withdrawn, for example for a breach of the member terms. It can no longer be used for any group service.',
     'error.M01.action': 'If you have questions, please call the contact center.',

@@ -137,7 +137,7 @@ export const helpMessages = defineMessages({
     'help.trouble.a.msgPinLocked':
       '「開始手続きがロックされています」と表示される、または数字4桁のパスワードを忘れた',
     'help.trouble.a.msgCardIneligible': '「このカードはサービス対象外となっております」と表示される',
-    'help.trouble.a.msgSuspended': '「会員資格が停止されています」と表示される',
+    'help.trouble.a.msgSuspended': '「この会員IDは強制退会となっています」と表示される',
     'help.trouble.a.msgWithdrew': '会員IDを退会した(退会手続きをしてしまった)',
     'help.trouble.a.msgMailMissing': '会員登録中だが、確認メールが届かない',
     'help.trouble.a.msgNoId': '会員IDをまだ持っていない',
@@ -402,7 +402,7 @@ export const helpMessages = defineMessages({
     'help.trouble.a.msgPinLocked':
       '“The start procedure is locked”, or I have forgotten my 4-digit start PIN',
     'help.trouble.a.msgCardIneligible': '“This card is not eligible for the service”',
-    'help.trouble.a.msgSuspended': '“Your membership has been suspended”',
+    'help.trouble.a.msgSuspended': '“This member ID has been force-withdrawn”',
     'help.trouble.a.msgWithdrew': 'I withdrew from the membership (deleted my member ID)',
     'help.trouble.a.msgMailMissing': 'I am registering, but the confirmation email does not arrive',
     'help.trouble.a.msgNoId': 'I do not have a member ID yet',

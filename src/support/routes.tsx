@@ -201,7 +201,15 @@ staffRoutes.post('/members/:memberId/verify', async (c) => {
     return memberPage(c, memberId, { verifyErrors: { cardId: c.get('t')('support.v.card') }, status: 400 });
   return memberPage(c, memberId, {
     attempt: { passed: result.passed, items: result.items },
-    verifyValues: { cardId: String(form.data.cardId) },
+    // A mismatch keeps what the operator typed (never the card number: only its last 4 are ever shown).
+    verifyValues: result.passed
+      ? { cardId: String(form.data.cardId) }
+      : {
+          cardId: String(form.data.cardId),
+          fullName: form.data.fullName,
+          birthDate: form.data.birthDate,
+          phone: form.data.phone,
+        },
     status: result.passed ? 200 : 422,
   });
 });

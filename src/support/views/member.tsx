@@ -144,6 +144,7 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
               </div>
               <Field
                 name="fullName"
+                value={props.verifyValues?.fullName}
                 label={t('support.verify.fullName')}
                 hint={t('support.verify.fullName.hint')}
                 error={props.verifyErrors?.fullName}
@@ -152,6 +153,7 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
               />
               <Field
                 name="birthDate"
+                value={props.verifyValues?.birthDate}
                 type="date"
                 label={t('support.verify.birthDate')}
                 error={props.verifyErrors?.birthDate}
@@ -159,6 +161,7 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
               />
               <Field
                 name="phone"
+                value={props.verifyValues?.phone}
                 type="tel"
                 label={t('support.verify.phone')}
                 error={props.verifyErrors?.phone}
