@@ -47,7 +47,7 @@ describe('log lines of requests', () => {
     const deps = { ...base.deps, log };
     await seedDemo(deps);
     t = { ...base, deps, app: createApp(deps) };
-  });
+  }, 120_000); // the demo cast hashes a password per member
   afterAll(() => base?.close());
 
   it('hold the request id of the response and no card number, password, PIN or token', async () => {
