@@ -61,9 +61,11 @@ describe('masking', () => {
     expect(maskCardNumber('9011')).toBe('**** **** **** 9011');
   });
 
-  it('masks an applying member ID to its first character and the email domain', () => {
-    expect(maskMemberId('twoids@example.jp')).toBe('t***@example.jp');
-    expect(maskMemberId('taro0123')).toBe('t***');
+  it('masks an applying member ID so that a second ID of the same person looks different (twoids / twoids.alt)', () => {
+    expect(maskMemberId('twoids@example.jp')).toBe('t****s@example.jp');
+    expect(maskMemberId('twoids.alt@example.jp')).toBe('t********t@example.jp');
+    expect(maskMemberId('taro0123')).toBe('t******3');
+    expect(maskMemberId('ab@example.jp')).toBe('a*@example.jp');
     expect(maskMemberId('hanako@example.jp')).not.toContain('hanako');
   });
 });

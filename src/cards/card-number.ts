@@ -56,7 +56,19 @@ export function maskCardNumber(last4: string): string {
  * Emails: first character + *** + @domain ("t***@example.jp"); plain IDs: first character + ***.
  */
 export function maskMemberId(userId: string): string {
+  // P02 is shown to someone who proved the card (number, birth date AND start PIN), usually the same person
+  // logged in with their other member ID. `t***@example.jp` looked the same for twoids@ and twoids.alt@, so
+  // the member could not tell which ID to use. Showing the first and last character and one star per hidden
+  // character tells IDs of different length or ending apart, while most of the ID stays hidden (never more
+  // than 2 characters of the part before @). The page also shows the ID the member is logged in with.
+  const chars = [...userId];
   const at = userId.lastIndexOf('@');
-  const first = [...userId][0] ?? '';
-  return at > 0 ? `${first}***${userId.slice(at)}` : `${first}***`;
+  const local = at > 0 ? [...userId.slice(0, at)] : chars;
+  const domain = at > 0 ? userId.slice(at) : '';
+  const first = local[0] ?? '';
+  const masked =
+    local.length <= 2
+      ? `${first}${'*'.repeat(local.length - 1)}`
+      : `${first}${'*'.repeat(local.length - 2)}${local.at(-1)}`;
+  return `${masked}${domain}`;
 }

@@ -10,6 +10,7 @@ import {
   cardNumberHash,
   enrollCardToMember,
   findCardByNumberHash,
+  releaseStartPinAttempt,
   reserveStartPinAttempt,
 } from './repository.ts';
 import { startPinLimit } from './start-pin.ts';
@@ -58,11 +59,11 @@ export async function enrollCard(deps: AppDeps, input: EnrollInput): Promise<Enr
     log.info({ memberId: input.memberId, outcome: 'no_match' }, 'enrollment');
     return { ok: false, code: 'P03' };
   }
-  if (card.member_id !== null && card.member_id !== input.memberId) {
-    log.info({ memberId: input.memberId, cardId: card.id, outcome: 'other_member_id' }, 'enrollment');
-    return { ok: false, code: 'P02', maskedMemberId: maskMemberId(card.owner_user_id ?? '') };
-  }
   if (card.enrolled_member_id === input.memberId) return { ok: true, cardId: card.id };
+  // A card on another member ID is named (P02) only after its start PIN is proven, and every try counts
+  // against the card's limit in the same guarded statement: with a card number and a guessed birth date,
+  // P02 was an oracle spread across member IDs (issue 11).
+  const otherMemberId = card.member_id !== null && card.member_id !== input.memberId;
 
   const reserved = await reserveStartPinAttempt(db, card.id, config, now());
   if (!reserved) {
@@ -72,6 +73,12 @@ export async function enrollCard(deps: AppDeps, input: EnrollInput): Promise<Enr
     return { ok: false, code: 'P01' };
   }
   if (await verifySecret(reserved.start_pin_hash, input.startPin)) {
+    if (otherMemberId) {
+      // The proven try is given back: the card's holder is not punished for using the other ID.
+      await releaseStartPinAttempt(db, card.id);
+      log.info({ memberId: input.memberId, cardId: card.id, outcome: 'other_member_id' }, 'enrollment');
+      return { ok: false, code: 'P02', maskedMemberId: maskMemberId(card.owner_user_id ?? '') };
+    }
     await db.transaction().execute(async (trx) => {
       await enrollCardToMember(trx, card.id, input.memberId, now());
       // The member is told by mail as well as on the dashboard: a card enrolled by someone else is noticed.

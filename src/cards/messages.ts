@@ -26,7 +26,8 @@ export const cardMessages = defineMessages({
       'あと{remaining}回間違えると、このカードの開始手続きがロックされます。',
     'cards.enroll.wrongPin.forgot':
       'パスワードをお忘れの場合は、これ以上入力せずコンタクトセンターへお問い合わせください。',
-    'cards.enroll.appliedWith': 'このカードは別の会員ID({maskedId})でお申し込みいただいています。',
+    'cards.enroll.appliedWith':
+      'このカードは別の会員ID({maskedId})でお申し込みいただいています。現在ログイン中の会員IDは {currentId} です。',
     'cards.enroll.logoutAndRetry': 'ログアウトして別の会員IDでログインする',
     'cards.enroll.prepare.title': 'お電話の際にご用意いただくもの',
     'cards.enroll.prepare.card': 'お手元のカード(カード番号と裏面のお電話番号)',
@@ -97,7 +98,8 @@ export const cardMessages = defineMessages({
       '{remaining} more wrong tries will lock the start procedure for this card.',
     'cards.enroll.wrongPin.forgot':
       'If you have forgotten the start PIN, do not keep guessing: please call the contact center.',
-    'cards.enroll.appliedWith': 'This card was applied for with a different member ID ({maskedId}).',
+    'cards.enroll.appliedWith':
+      'This card was applied for with a different member ID ({maskedId}). You are logged in as {currentId}.',
     'cards.enroll.logoutAndRetry': 'Log out and log in with the other member ID',
     'cards.enroll.prepare.title': 'Please have ready when you call',
     'cards.enroll.prepare.card': 'Your card (its number and the phone number on the back)',

@@ -163,6 +163,19 @@ export function reserveStartPinAttempt(
     .executeTakeFirst();
 }
 
+/**
+ * A correct start PIN that does not enroll (the card is on another member ID, P02): the reserved try is
+ * given back in one statement. The reservation that proved the PIN is the one that may have set the lock
+ * (it was unlocked before), so the lock goes with it.
+ */
+export async function releaseStartPinAttempt(db: Executor, cardId: number) {
+  await db
+    .updateTable('cards')
+    .set({ start_pin_failures: sql`greatest(start_pin_failures - 1, 0)`, start_pin_locked_at: null })
+    .where('id', '=', cardId)
+    .execute();
+}
+
 /** A correct start PIN: the card is enrolled to the member and its reserved attempt released. */
 export async function enrollCardToMember(trx: Executor, cardId: number, memberId: number, now: Date) {
   // A card whose applying member ID withdrew has no owner; whoever proves it with number, birth date and

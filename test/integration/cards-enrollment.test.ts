@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyForCard } from '../../src/cards/apply.ts';
+import { generateCardNumber, maskMemberId } from '../../src/cards/card-number.ts';
 import { enrollCard } from '../../src/cards/enroll.ts';
 import { findCardsOfMember } from '../../src/cards/repository.ts';
 import { seedCardsDemo } from '../../src/cards/seed.ts';
@@ -13,6 +14,7 @@ import { decrypt } from '../../src/security/data-keys.ts';
 import { createTestApp, type TestApp, TestClient } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/db.ts';
 import { createMember } from '../helpers/factories.ts';
+import { createCard } from '../helpers/support-factories.ts';
 
 const NEWCARD = '4980123456789011';
 const TWOIDS = '4980123456789029';
@@ -58,8 +60,30 @@ describe.each(databaseKinds())('start procedure on %s', (kind) => {
     expect(await attempt('twoids.alt@example.jp', TWOIDS, '1985-11-20', '3958')).toEqual({
       ok: false,
       code: 'P02',
-      maskedMemberId: 't***@example.jp',
+      maskedMemberId: 't****s@example.jp',
     });
+  });
+
+  it('gives a guesser on another member ID no P02 without the start PIN, and counts each guess against the card', async () => {
+    const owner = await createMember(app.deps, { userId: 'p02owner@example.jp', password });
+    const guesser = await createMember(app.deps, { userId: 'p02guess@example.jp', password });
+    const card = await createCard(app.deps, owner.id, { number: generateCardNumber() });
+    const guess = (startPin: string) =>
+      enrollCard(app.deps, {
+        memberId: guesser.id,
+        cardNumber: card.number,
+        birthDate: card.birthDate,
+        startPin,
+      });
+    expect(await guess('0007')).toEqual({ ok: false, code: 'P05', remaining: 4 });
+    expect(await guess('0008')).toEqual({ ok: false, code: 'P05', remaining: 3 });
+    // The right PIN proves the card: only then the applying ID, masked unlike the guesser's own, and the
+    // proven try is not counted.
+    const proven = await guess('4721');
+    expect(proven).toEqual({ ok: false, code: 'P02', maskedMemberId: 'p******r@example.jp' });
+    expect(maskMemberId('p02guess@example.jp')).not.toBe('p******r@example.jp');
+    const [row] = await findCardsOfMember(app.deps.db, owner.id);
+    expect(row?.start_pin_failures).toBe(2);
   });
 
   it('shows the remaining attempts after a wrong PIN and enrolls with the right one', async () => {
@@ -83,8 +107,10 @@ describe.each(databaseKinds())('start procedure on %s', (kind) => {
     // A fresh login of the owner and an attempt from the second member ID change nothing.
     const client = new TestClient(app);
     expect((await client.login(owner, password)).status).toBe(303);
+    // A wrong PIN from the second member ID counts like any other (P02 only after the right PIN).
     expect(await attempt('twoids.alt@example.jp', TWOIDS, '1985-11-20', '3333')).toMatchObject({
-      code: 'P02',
+      code: 'P05',
+      remaining: 2,
     });
     const page = await client.post('/portal/enroll', {
       cardNumber: TWOIDS,
@@ -92,8 +118,7 @@ describe.each(databaseKinds())('start procedure on %s', (kind) => {
       startPin: '4444',
     });
     expect(page.status).toBe(401);
-    expect(await page.text()).toContain('あと2回');
-    expect(await attempt(owner, TWOIDS, '1985-11-20', '5555')).toMatchObject({ remaining: 1 });
+    expect(await page.text()).toContain('あと1回');
   });
 
   it('locks the card after exactly 5 wrong PINs under 200 concurrent attempts, and refuses the right PIN after', async () => {

@@ -36,10 +36,7 @@ import { createTestStaff, type TestStaff } from '../helpers/support-factories.ts
 const PENDING_FIXES: PendingFix[] = [
   'reset-lifts-login-lock',
   'cooling-off-registration-mail',
-  'wrong-pin-not-p01',
-  'enrollment-mail',
   'unlock-mails-member',
-  'p02-after-pin',
   'reissue-start-pin',
 ];
 

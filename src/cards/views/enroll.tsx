@@ -1,7 +1,7 @@
 import { errorHelpPath } from '../../errors/catalog.ts';
 import { plural } from '../../i18n/format.ts';
 import { ErrorSummary, Field, type FieldErrors, Form } from '../../web/components.tsx';
-import type { AppContext } from '../../web/context.ts';
+import type { AppContext, MemberContext } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';
 import { renderCodedErrorPage } from '../../web/pages.tsx';
 import { maskCardNumber } from '../card-number.ts';
@@ -148,14 +148,14 @@ export function renderStartPinLockedPage(c: AppContext) {
 }
 
 /** P02: the card belongs to another member ID, shown masked, with a way to switch IDs. */
-export function renderOtherMemberIdPage(c: AppContext, maskedId: string) {
+export function renderOtherMemberIdPage(c: MemberContext, maskedId: string) {
   const t = c.get('t');
   return renderCodedErrorPage(
     c,
     'P02',
     <>
       <p class="notice notice-warning" id="applied-with">
-        {t('cards.enroll.appliedWith', { maskedId })}
+        {t('cards.enroll.appliedWith', { maskedId, currentId: c.get('member').userId })}
       </p>
       <Form c={c} action="/logout" class="inline">
         <button type="submit" class="button">
