@@ -49,6 +49,8 @@ export const commonMessages = defineMessages({
     'demo.password': 'パスワード',
     'demo.state': '状態',
     'demo.mailbox': '開発用メールボックスを開く',
+    'demo.sampleService':
+      'グループサービスのサンプル「{service}」に会員IDでログインしてみる(npm start で起動)',
     'contact.phone': '電話番号',
     'contact.hours': '受付時間 {opens}〜{closes}(土日祝も受付)',
     'contact.paid': '通話料はお客様のご負担となります。',
@@ -100,6 +102,8 @@ export const commonMessages = defineMessages({
     'demo.password': 'Password',
     'demo.state': 'State',
     'demo.mailbox': 'Open the development mailbox',
+    'demo.sampleService':
+      'Sign in to the sample group service "{service}" with a member ID (started by npm start)',
     'contact.phone': 'Phone',
     'contact.hours': 'Open {opens}–{closes}, weekends and holidays included',
     'contact.paid': 'Calls are charged at your own expense.',

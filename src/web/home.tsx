@@ -1,4 +1,4 @@
-import { demoMembers, demoStaff } from '../demo/cast.ts';
+import { demoMembers, demoService, demoStaff } from '../demo/cast.ts';
 import type { AppContext } from './context.ts';
 import { renderPage } from './layout.tsx';
 
@@ -68,6 +68,9 @@ export function renderHomePage(c: AppContext) {
           </div>
           <p>
             <a href="/dev/mailbox">{t('demo.mailbox')}</a>
+          </p>
+          <p>
+            <a href={demoService.url}>{t('demo.sampleService', { service: demoService.name })}</a>
           </p>
         </section>
       )}
