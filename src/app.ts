@@ -21,6 +21,7 @@ import { UnreadableFormError } from './web/form.ts';
 import { renderHomePage } from './web/home.tsx';
 import { baseContext, CsrfError, csrfProtection, noStore, requestLog } from './web/middleware.ts';
 import { renderHttpErrorPage } from './web/pages.tsx';
+import { allowServiceFormTargets } from './web/return-to.ts';
 import { mountGroup } from './web/route-groups.ts';
 import { loadMemberSession } from './web/sessions.ts';
 
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps, lifecycle: { draining?: () => boolean }
   // authentication), so it sits before the page middleware; its login and consent pages come later.
   app.all('/.well-known/openid-configuration', oidcProviderEndpoint(deps));
   app.all('/oidc/*', oidcProviderEndpoint(deps));
+  app.use(allowServiceFormTargets());
 
   app.use(
     '*',

@@ -76,7 +76,11 @@ oidcInteractionRoutes.get(`${INTERACTION_PREFIX}:uid`, async (c) => {
   const member = c.get('member');
   // Not logged in at cardnavi: the ordinary login page (same limits, locks and second factor), then back here.
   if (!member) {
-    rememberReturnTo(c, `${INTERACTION_PREFIX}${interaction.uid}`);
+    rememberReturnTo(
+      c,
+      `${INTERACTION_PREFIX}${interaction.uid}`,
+      String(interaction.params.redirect_uri ?? ''),
+    );
     return c.redirect('/login', 303);
   }
   if (interaction.prompt.name === 'login')
@@ -87,6 +91,7 @@ oidcInteractionRoutes.get(`${INTERACTION_PREFIX}:uid`, async (c) => {
   const client = await findClient(c.get('deps').db, clientId);
   if (!client) return renderInteractionProblemPage(c, 'expired');
   const scopes = (interaction.prompt.details.missingOIDCScope as string[] | undefined) ?? ['openid'];
+  c.set('formActionOrigins', [String(interaction.params.redirect_uri ?? '')]);
   return renderConsentPage(c, { uid: interaction.uid, service: client.name, userId: member.userId, scopes });
 });
 
@@ -107,6 +112,7 @@ oidcInteractionRoutes.post(`${INTERACTION_PREFIX}:uid/consent`, async (c) => {
   if (!form.ok) {
     const client = await findClient(c.get('deps').db, clientId);
     const scopes = (interaction.prompt.details.missingOIDCScope as string[] | undefined) ?? ['openid'];
+    c.set('formActionOrigins', [String(interaction.params.redirect_uri ?? '')]);
     return renderConsentPage(c, {
       uid: interaction.uid,
       service: client?.name ?? clientId,

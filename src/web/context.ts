@@ -18,6 +18,8 @@ export interface AppEnv {
     staff: CurrentStaff | undefined;
     staffSessionExpired: boolean;
     ip: string;
+    /** Service origins a page's forms may end up at (single sign-on); see web/return-to.ts. */
+    formActionOrigins?: string[];
   };
 }
 

@@ -101,7 +101,7 @@ describe.runIf(run)('single sign-on at the sample group service in a real browse
         await page.waitForURL(/\/oidc\/interaction\//);
         expect(await page.textContent('h1')).toContain(`Points Mall points-mall-e2e-${lang}`);
         expect(await seriousA11yViolations(page)).toEqual([]);
-        await page.getByRole('button', { name: t.allow }).click();
+        await page.getByRole('button', { name: t.allow, exact: true }).click();
 
         // Back at the service, signed in: it shows what cardnavi told it.
         await page.waitForURL(`${mall.mallUrl}/`);
