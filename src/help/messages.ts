@@ -122,7 +122,7 @@ export const helpMessages = defineMessages({
     'help.trouble.link.login': 'ログイン画面へ',
     'help.trouble.link.enroll': 'カード会員ページの開始手続きへ',
     'help.trouble.link.register': '新規会員登録へ',
-    'help.trouble.link.code': 'エラーコードの説明を見る',
+    'help.trouble.link.code': 'エラーコード{code}の説明へ',
     'help.trouble.q.start': '画面にエラーコードが表示されていますか?',
     'help.trouble.q.start.hint':
       'エラーコードは「エラーコード: L01」のように、英字1文字と数字2桁で表示されます。',
@@ -388,7 +388,7 @@ export const helpMessages = defineMessages({
     'help.trouble.link.login': 'Go to the login page',
     'help.trouble.link.enroll': 'Start the card portal enrollment',
     'help.trouble.link.register': 'Register for a member ID',
-    'help.trouble.link.code': 'See what the error code means',
+    'help.trouble.link.code': 'What error code {code} means',
     'help.trouble.q.start': 'Do you see an error code on the screen?',
     'help.trouble.q.start.hint': 'Error codes look like “Error code: L01”: one letter and two digits.',
     'help.trouble.a.yesCode': 'Yes, I see an error code',

@@ -159,6 +159,19 @@ describe('GET /help/login-trouble', () => {
     expect(body).toContain('After 10 wrong passwords in a row');
     expect(body).toContain('about 15 minutes');
   });
+
+  it('shows a member who saw C03 the code C03 (not C01), with buttons that say where they go', async () => {
+    const codeQuestion = await (await get('/help/login-trouble?step=code', 'en')).text();
+    const c03 = /href="([^"]+)"[^>]*>C03 —/.exec(codeQuestion)?.[1]?.replace(/&amp;/g, '&');
+    expect(c03).toBeDefined();
+    const html = await (await get(c03 ?? '', 'en')).text();
+    expect(html).toContain('class="error-code-tag">Error code: C03');
+    expect(html).not.toContain('Error code: C01');
+    expect(html).not.toContain('href="/help/errors/C01"');
+    expect(html).toContain('What error code C03 means');
+    const ja = await (await get(c03 ?? '', 'ja')).text();
+    expect(ja).toContain('エラーコードC03の説明へ');
+  });
 });
 
 describe('articles and the contact page follow configuration', () => {

@@ -11,6 +11,8 @@ export type DomainCause = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
 export interface TroubleLink {
   href: string;
   label: MessageKey;
+  /** Placeholders of the label (e.g. the error code the link explains). */
+  params?: Record<string, string>;
 }
 
 export interface TroubleAnswer {
@@ -56,6 +58,7 @@ const register: TroubleLink = { href: '/register', label: 'help.trouble.link.reg
 const codeLink = (code: ErrorCode): TroubleLink => ({
   href: errorHelpPath(code),
   label: 'help.trouble.link.code',
+  params: { code },
 });
 
 /** Codes whose meaning is one of the twelve causes lead to that cause's fix; the rest to their lookup page. */
@@ -63,12 +66,28 @@ const fixForCode: Partial<Record<ErrorCode, string>> = {
   L01: 'wrong',
   A01: 'locked',
   M01: 'forceWithdrawn',
-  C01: 'cardIneligible',
-  C02: 'cardIneligible',
-  C03: 'cardIneligible',
+  C01: 'cardIneligible-C01',
+  C02: 'cardIneligible-C02',
+  C03: 'cardIneligible-C03',
   P01: 'pinLocked',
   P02: 'otherId',
 };
+
+/** Cause 9 (card suspended or cancelled), showing the code the member met. */
+function cardIneligibleFix(id: string, code: ErrorCode | undefined, codeLinks: TroubleLink[]): TroubleFix {
+  return {
+    kind: 'fix',
+    id,
+    cause: 9,
+    title: 'help.trouble.fix.cardIneligible.title',
+    why: 'help.trouble.fix.cardIneligible.why',
+    steps: ['help.trouble.fix.cardIneligible.s1', 'help.trouble.fix.cardIneligible.s2'],
+    links: [contact, ...codeLinks],
+    article: 'card-not-eligible',
+    ...(code ? { code } : {}),
+    contactCenter: true,
+  };
+}
 
 const nodes: TroubleNode[] = [
   {
@@ -255,18 +274,11 @@ const nodes: TroubleNode[] = [
     code: 'M01',
     contactCenter: true,
   },
-  {
-    kind: 'fix',
-    id: 'cardIneligible',
-    cause: 9,
-    title: 'help.trouble.fix.cardIneligible.title',
-    why: 'help.trouble.fix.cardIneligible.why',
-    steps: ['help.trouble.fix.cardIneligible.s1', 'help.trouble.fix.cardIneligible.s2'],
-    links: [contact, codeLink('C01'), codeLink('C02'), codeLink('C03')],
-    article: 'card-not-eligible',
-    code: 'C01',
-    contactCenter: true,
-  },
+  cardIneligibleFix('cardIneligible', undefined, [codeLink('C01'), codeLink('C02'), codeLink('C03')]),
+  // Reached from the code question: the page names the code the member saw.
+  cardIneligibleFix('cardIneligible-C01', 'C01', [codeLink('C01')]),
+  cardIneligibleFix('cardIneligible-C02', 'C02', [codeLink('C02')]),
+  cardIneligibleFix('cardIneligible-C03', 'C03', [codeLink('C03')]),
   {
     kind: 'fix',
     id: 'withdrew',

@@ -65,7 +65,7 @@ function Fix(props: { c: AppContext; node: TroubleFix; params: Params }) {
       <div class="button-row">
         {node.links.map((link, i) => (
           <a class={i === 0 ? 'button primary' : 'button'} href={link.href}>
-            {t(link.label)}
+            {t(link.label, link.params)}
           </a>
         ))}
       </div>
