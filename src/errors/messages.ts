@@ -34,7 +34,7 @@ export const errorMessages = defineMessages({
     'error.C01.explanation':
       'お支払いの遅れ、または定期的な再審査の結果により、カードのご利用とカード会員ページのサービスを一時的に停止しています。',
     'error.C01.action':
-      'コンタクトセンターへお電話ください。お支払いが確認できれば再開できる場合があります。会員IDの退会やヘルプセンターは引き続きご利用いただけます。',
+      'コンタクトセンターへお電話ください。お支払いが確認できれば再開できる場合があります。会員IDの設定やヘルプセンターは引き続きご利用いただけます。',
     'error.C02.title': 'このカードはサービス対象外となっております(強制解約)',
     'error.C02.explanation': 'カード会員規約に基づき、このカードは解約されています。',
     'error.C02.action':
@@ -102,7 +102,7 @@ export const errorMessages = defineMessages({
     'error.C01.explanation':
       'Because of a late payment or the result of a periodic review, the card and its member pages are temporarily suspended.',
     'error.C01.action':
-      'Please call the contact center. Service may resume once the payment is confirmed. The help center and member ID withdrawal still work.',
+      'Please call the contact center. Service may resume once the payment is confirmed. Your member ID settings and the help center still work.',
     'error.C02.title': 'This card is not eligible for the service (cancelled by the issuer)',
     'error.C02.explanation': 'This card was cancelled under the card member terms.',
     'error.C02.action':

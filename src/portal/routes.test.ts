@@ -10,17 +10,23 @@ const ids = new Map<string, number>();
 
 beforeAll(async () => {
   app = await createTestApp('pglite');
-  for (const login of ['hanako@example.jp', 'pinlock@example.jp', 'renewal@example.jp', 'nocard01'])
+  for (const login of [
+    'hanako@example.jp',
+    'pinlock@example.jp',
+    'renewal@example.jp',
+    'suspended@example.jp',
+    'nocard01',
+  ])
     ids.set(login, (await createMember(app.deps, { userId: login, password })).id);
   await seedCardsDemo(app.deps, ids);
   // A fresh migrated database, the demo cards' argon2 hashes and 16 months of history: slow on a shared machine.
 }, 180_000);
 afterAll(() => app?.close());
 
-async function portalOf(userId: string) {
-  const client = new TestClient(app, { 'accept-language': 'en' });
+async function portalOf(userId: string, lang: 'en' | 'ja' = 'en') {
+  const client = new TestClient(app, { 'accept-language': lang });
   await client.login(userId, password);
-  return client.get('/portal?lang=en');
+  return client.get(`/portal?lang=${lang}`);
 }
 
 describe('GET /portal', () => {
@@ -37,6 +43,16 @@ describe('GET /portal', () => {
     expect(body).toContain('P01');
     expect(body).toContain('Please have ready when you call');
     expect(body).toContain('/help/errors/P01');
+  });
+
+  it('does not suggest withdrawing the membership to a member whose card is suspended', async () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const res = await portalOf('suspended@example.jp', lang);
+      expect(res.status).toBe(403);
+      const body = await res.text();
+      expect(body).toContain('C01');
+      expect(body).not.toMatch(lang === 'en' ? /withdraw/i : /退会/);
+    }
   });
 
   it('shows C03 with the contact box and what still works for a card cancelled at renewal', async () => {

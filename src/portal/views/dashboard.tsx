@@ -164,7 +164,7 @@ export function renderDashboardPage(c: AppContext, d: Dashboard, options: { just
   );
 }
 
-/** "What still works" under a card's coded error: help, member settings and withdrawal, logout. */
+/** "What still works" under a card's coded error: help, member settings, logout (never a nudge to withdraw). */
 export function StillWorks(props: { c: AppContext; cards: PortalCard[] }) {
   const t = props.c.get('t');
   return (
