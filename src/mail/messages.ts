@@ -30,6 +30,12 @@ export const mailMessages = defineMessages({
     'mail.resetNone.subject': '【cardnavi】パスワード再設定のお問い合わせについて',
     'mail.resetNone.body':
       'パスワード再設定のお申し込みを受け付けましたが、このメールアドレスで登録されている会員IDはありません。\n\n別のメールアドレスで登録された可能性があります。ユーザーIDがわかる場合は、ユーザーIDでお申し込みください。\n{forgotLink}',
+    'mail.startPinUnlocked.subject': '【cardnavi】開始手続きのロックを解除しました',
+    'mail.startPinUnlocked.body':
+      'コンタクトセンターで本人確認のうえ、ユーザーID「{userId}」のカード(下4桁 {last4})の開始手続きのロックを解除しました。カードお申し込み時に決めた開始手続き専用パスワード(数字4桁)で、もう一度開始手続きができます。\n{helpLink}\n\nお心当たりがない場合は、すぐにコンタクトセンターへご連絡ください。',
+    'mail.loginUnlocked.subject': '【cardnavi】ログインのロックを解除しました',
+    'mail.loginUnlocked.body':
+      'コンタクトセンターで本人確認のうえ、ユーザーID「{userId}」のログインのロックを解除しました。いまからログインできます。\n{loginLink}\n\nお心当たりがない場合は、すぐにコンタクトセンターへご連絡ください。',
     'mail.cardEnrolled.subject': '【cardnavi】カードの開始手続きが完了しました',
     'mail.cardEnrolled.body':
       'ユーザーID「{userId}」で、カード(下4桁 {last4})の開始手続きが完了しました。カード会員ページでご利用明細やお支払い日をご確認いただけます。\n{portalLink}\n\nお心当たりがない場合は、すぐにコンタクトセンターへご連絡ください。',
@@ -88,6 +94,12 @@ export const mailMessages = defineMessages({
     'mail.resetNone.subject': '[cardnavi] About your password reset request',
     'mail.resetNone.body':
       'We received a password reset request for this email address, but no member ID uses it.\n\nYou may have registered with another address. If you know your user ID, request the reset with the user ID:\n{forgotLink}',
+    'mail.startPinUnlocked.subject': '[cardnavi] The start procedure is unlocked',
+    'mail.startPinUnlocked.body':
+      'After verifying your identity, the contact center unlocked the start procedure of the card ending in {last4} for the user ID “{userId}”. You can try again with the start PIN (the 4 digits you chose on your card application):\n{helpLink}\n\nIf this was not you, call the contact center right away.',
+    'mail.loginUnlocked.subject': '[cardnavi] Your login is unlocked',
+    'mail.loginUnlocked.body':
+      'After verifying your identity, the contact center unlocked the login of the user ID “{userId}”. You can log in now:\n{loginLink}\n\nIf this was not you, call the contact center right away.',
     'mail.cardEnrolled.subject': '[cardnavi] Your card is enrolled',
     'mail.cardEnrolled.body':
       'The card ending in {last4} is now enrolled to the user ID “{userId}”. The card portal shows its statements and payment date:\n{portalLink}\n\nIf this was not you, call the contact center right away.',

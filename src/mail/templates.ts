@@ -55,6 +55,16 @@ export const mailTemplates = {
     body: 'mail.cardEnrolled.body',
     links: ['portalLink'],
   },
+  start_pin_unlocked: {
+    subject: 'mail.startPinUnlocked.subject',
+    body: 'mail.startPinUnlocked.body',
+    links: ['helpLink'],
+  },
+  login_unlocked: {
+    subject: 'mail.loginUnlocked.subject',
+    body: 'mail.loginUnlocked.body',
+    links: ['loginLink'],
+  },
   forgot_user_id: {
     subject: 'mail.forgotId.subject',
     body: 'mail.forgotId.body',

@@ -1,6 +1,7 @@
 import { findCardsOfMember, setCardStatus, unlockStartPin } from '../cards/repository.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
+import { enqueueMail } from '../mail/outbox.ts';
 import { forceWithdrawMemberIn } from '../members/force-withdraw.ts';
 import { findMemberById, recordAuthEvent, unlockLoginLock } from '../members/repository.ts';
 import { issuePasswordResetIn } from '../members/reset-password.ts';
@@ -29,10 +30,20 @@ export async function unlockCardStartPin(
   cardId: number,
 ): Promise<ActionResult> {
   if (!(await findPassedVerification(deps, staff, memberId))) return { ok: false, code: 'not_verified' };
-  if (!(await cardOfMember(deps, memberId, cardId))) return { ok: false, code: 'not_found' };
+  const card = await cardOfMember(deps, memberId, cardId);
+  if (!card) return { ok: false, code: 'not_found' };
   return deps.db.transaction().execute(async (trx) => {
     const before = await unlockStartPin(trx, cardId);
     if (!before) return { ok: false, code: 'not_found' } as const;
+    // The member hears of every unlock: one they did not ask for is noticed.
+    const member = await findMemberById(trx, memberId);
+    if (member)
+      await enqueueMail(trx, deps.config, {
+        to: member.email,
+        lang: member.lang,
+        template: 'start_pin_unlocked',
+        params: { userId: member.user_id, last4: card.last4, helpLink: '/help/enrollment/start-pin' },
+      });
     await appendAudit(trx, {
       at: deps.now(),
       staffId: staff.id,
@@ -56,6 +67,14 @@ export async function unlockMemberLogin(
   return deps.db.transaction().execute(async (trx) => {
     const before = await unlockLoginLock(trx, memberId);
     if (!before) return { ok: false, code: 'not_found' } as const;
+    const member = await findMemberById(trx, memberId);
+    if (member)
+      await enqueueMail(trx, deps.config, {
+        to: member.email,
+        lang: member.lang,
+        template: 'login_unlocked',
+        params: { userId: member.user_id, loginLink: '/login' },
+      });
     await recordAuthEvent(trx, { kind: 'unlock', memberId, reason: 'support' });
     await appendAudit(trx, {
       at: deps.now(),

@@ -3,6 +3,7 @@
  * values, and the rule that actions on a caller need a passed verification by this staff session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listRecentMail } from '../../src/mail/outbox.ts';
 import { createTestApp, type TestApp, TestClient } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/db.ts';
 import { createMember } from '../helpers/factories.ts';
@@ -194,6 +195,21 @@ describe.each(databaseKinds())('identity verification and caller actions on %s',
     expect((await colleague.post(unlockPin, {})).status).toBe(409);
   });
 
+  it('a member whose start PIN or login an operator unlocked is told by mail (nobody unlocks silently)', async () => {
+    const { deps } = testApp;
+    const { memberId, card, email } = await lockedCaller();
+    expect((await operator.post(`/support/members/${memberId}/verify`, rightAnswers(card))).status).toBe(200);
+    expect((await operator.post(`/support/members/${memberId}/cards/${card.id}/unlock-pin`, {})).status).toBe(
+      303,
+    );
+    expect((await operator.post(`/support/members/${memberId}/unlock-login`, {})).status).toBe(303);
+    const mails = await listRecentMail(deps.db, deps.config, 10, email);
+    expect(mails.map((m) => m.template).sort()).toEqual(['login_unlocked', 'start_pin_unlocked']);
+    const pinMail = mails.find((m) => m.template === 'start_pin_unlocked');
+    expect(pinMail?.text).toContain(card.last4);
+    expect(pinMail?.text).not.toContain(card.number);
+  });
+
   it('expires a verification after 15 minutes', async () => {
     const { memberId, card } = await lockedCaller();
     const start = new Date();
@@ -233,6 +249,7 @@ describe.each(databaseKinds())('identity verification and caller actions on %s',
       .selectFrom('audit_log')
       .select('action')
       .where('member_id', '=', memberId)
+      .orderBy('id')
       .execute();
     expect(actions.map((a) => a.action)).toEqual([
       ...Array(5).fill('member.verify'),

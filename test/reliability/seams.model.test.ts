@@ -36,7 +36,6 @@ import { createTestStaff, type TestStaff } from '../helpers/support-factories.ts
 const PENDING_FIXES: PendingFix[] = [
   'reset-lifts-login-lock',
   'cooling-off-registration-mail',
-  'unlock-mails-member',
   'reissue-start-pin',
 ];
 
