@@ -14,7 +14,7 @@ export const errorMessages = defineMessages({
     'error.A01.explanation':
       'パスワードを続けて間違えたため、第三者による不正ログインを防ぐ目的でログインを一時的に停止しています。ロックされたことは登録メールアドレスにお知らせしています。ログイン画面では安全のため通常の「正しくありません」と表示されます。',
     'error.A01.action':
-      '時間をおいてから再度お試しいただくか、「パスワードを忘れた方」からパスワードを再設定してください。再設定してもロック時間は短くなりません。',
+      '今すぐログインしたい場合は、「パスワードを忘れた方」からパスワードを再設定してください。再設定が終わるとロックは解除され、新しいパスワードですぐにログインできます。再設定しない場合は、ロックのお知らせメールに書かれた時刻まで待ってから、正しいパスワードでログインしてください。',
     'error.S01.title': 'セッションの有効期限が切れました',
     'error.S01.explanation':
       '一定時間操作がなかったか、ログインから長時間が経過したため、安全のため自動的にログアウトしました。',
@@ -82,7 +82,7 @@ export const errorMessages = defineMessages({
     'error.A01.explanation':
       'After several wrong passwords in a row, logging in is paused for a while to stop someone else from guessing it. We have emailed you about the lock. For your security the login page still just says the details are incorrect.',
     'error.A01.action':
-      'Wait and try again later, or reset your password with “Forgot password”. A reset does not shorten the lock.',
+      'To log in now, reset your password with “Forgot password”: a completed reset lifts the lock and the new password works at once. Otherwise wait until the time given in the lock email, then log in with the correct password.',
     'error.S01.title': 'Your session has expired',
     'error.S01.explanation':
       'You were logged out automatically because there was no activity for a while, or because you logged in a long time ago.',

@@ -2,7 +2,7 @@ import type { ErrorCode } from '../errors/catalog.ts';
 
 /** Help articles that explain each error code in more depth, most relevant first (slugs in content/help). */
 export const articlesForCode: Record<ErrorCode, string[]> = {
-  L01: ['cannot-log-in', 'swapped-id-password', 'caps-lock-autofill', 'forgot-password'],
+  L01: ['cannot-log-in', 'swapped-id-password', 'caps-lock-autofill', 'account-locked', 'forgot-password'],
   A01: ['account-locked', 'forgot-password'],
   S01: ['session-expired'],
   R01: ['cannot-log-in'],

@@ -241,9 +241,9 @@ export const helpMessages = defineMessages({
     'help.trouble.fix.locked.why':
       'パスワードを{loginMaxFailures}回続けて間違えると、第三者による不正ログインを防ぐため、約{loginLockMinutes}分間ログインを停止します。ロックしたことは登録メールアドレスにお知らせしています。安全のため、ログイン画面には通常の「正しくありません」という表示のみが出ます。',
     'help.trouble.fix.locked.s1':
-      '{loginLockMinutes}分ほど時間をおいてから、正しいパスワードでログインしてください。',
+      '今すぐログインしたい場合は、「パスワードを忘れた方」からパスワードを再設定してください。再設定が終わるとロックは解除され、新しいパスワードですぐにログインできます。再設定しない場合は、ロックのお知らせメールに書かれた時刻まで待ってから、正しいパスワードでログインしてください。',
     'help.trouble.fix.locked.s2':
-      'パスワードに自信がない場合は、「パスワードを忘れた方」から再設定してください。心当たりのないロックのお知らせが届いた場合も、パスワードの変更をおすすめします。',
+      '心当たりのないロックのお知らせが届いた場合は、第三者がログインを試みた可能性があります。パスワードを再設定してください。',
     'help.trouble.fix.capsAutofill.title': 'Caps Lockや自動入力で、違う文字が入力されている',
     'help.trouble.fix.capsAutofill.why':
       'パスワードは大文字と小文字を区別します。Caps Lockがオンのままだったり、ブラウザやパスワード管理アプリが古いパスワードを自動入力したりすると、正しいつもりでもログインできません。全角文字が混ざっている場合も同様です。',
@@ -505,9 +505,9 @@ export const helpMessages = defineMessages({
     'help.trouble.fix.locked.why':
       'After {loginMaxFailures} wrong passwords in a row, logging in is paused for about {loginLockMinutes} minutes so that nobody can guess it. We email you about the lock. For your security the login page only says the details are incorrect.',
     'help.trouble.fix.locked.s1':
-      'Wait about {loginLockMinutes} minutes, then log in with the correct password.',
+      'To log in now, reset your password with “Forgot password”: a completed reset lifts the lock, and the new password works at once. Otherwise wait until the time given in the lock email, then log in with the correct password.',
     'help.trouble.fix.locked.s2':
-      'If you are not sure of the password, reset it with “Forgot password”. If you were told about a lock you did not cause, change your password too.',
+      'If you were told about a lock you did not cause, someone may be trying to log in: reset your password.',
     'help.trouble.fix.capsAutofill.title': 'Caps Lock or autofill changed what was typed',
     'help.trouble.fix.capsAutofill.why':
       'Passwords are case-sensitive. With Caps Lock on, or when a browser or password manager fills in an old password, you cannot log in even though you think it is right. Full-width characters cause the same problem.',

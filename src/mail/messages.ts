@@ -14,7 +14,7 @@ export const mailMessages = defineMessages({
       'ご希望のユーザーID「{userId}」はすでに使われているため登録できませんでした。別のユーザーIDで、もう一度お手続きください。\n\n{link}\n\nこのユーザーIDをお持ちでログインできない場合は、ユーザーID・パスワードを忘れた方のページをご利用ください。\n{forgotLink}',
     'mail.locked.subject': '【cardnavi】アカウントを一時的にロックしました',
     'mail.locked.body':
-      'ユーザーID「{userId}」で、パスワードの誤りが続いたため、{until} までログインを停止しています。\n\nご本人の操作でない場合は、第三者がログインを試みた可能性があります。パスワードの再設定をおすすめします。\n{resetLink}\n\n詳しくは: {helpLink}',
+      'ユーザーID「{userId}」で、パスワードの誤りが続いたため、{until} までログインを停止しています。\n\nすぐにログインしたい場合は、次のリンクからパスワードを再設定してください。再設定が終わるとロックは解除され、新しいパスワードでログインできます。再設定しない場合は、{until} を過ぎてから正しいパスワードでログインしてください。\n{resetLink}\n\nご本人の操作でない場合は、第三者がログインを試みた可能性があります。パスワードの再設定をおすすめします。\n\n詳しくは: {helpLink}',
     'mail.lockedPermanent.subject': '【cardnavi】アカウントをロックしました',
     'mail.lockedPermanent.body':
       'ユーザーID「{userId}」で、パスワードの誤りが多数続いたため、ログインを停止しました。解除にはコンタクトセンターでの本人確認が必要です。\n\n詳しくは: {helpLink}',
@@ -78,7 +78,7 @@ export const mailMessages = defineMessages({
       'The user ID “{userId}” is already in use, so it could not be registered. Please register again with another user ID:\n\n{link}\n\nIf this user ID is yours and you cannot log in, use the forgotten ID or password page:\n{forgotLink}',
     'mail.locked.subject': '[cardnavi] Your account is temporarily locked',
     'mail.locked.body':
-      'There were several wrong passwords in a row for the user ID “{userId}”, so logging in is paused until {until}.\n\nIf this was not you, someone may be trying to log in. We recommend resetting your password:\n{resetLink}\n\nMore: {helpLink}',
+      'There were several wrong passwords in a row for the user ID “{userId}”, so logging in is paused until {until}.\n\nTo log in now, reset your password with the link below: a completed reset lifts the lock and the new password works at once. Otherwise wait until {until}, then log in with the correct password.\n{resetLink}\n\nIf this was not you, someone may be trying to log in: we recommend resetting your password.\n\nMore: {helpLink}',
     'mail.lockedPermanent.subject': '[cardnavi] Your account is locked',
     'mail.lockedPermanent.body':
       'There were very many wrong passwords in a row for the user ID “{userId}”, so logging in is stopped. To unlock it, the contact center must verify your identity.\n\nMore: {helpLink}',

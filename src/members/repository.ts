@@ -320,6 +320,21 @@ export async function setConsecutiveLoginFailures(db: Executor, memberId: number
     .execute();
 }
 
+/**
+ * A completed password reset proved the mailbox: the failure counter and a temporary lock go, in one guarded
+ * statement. A permanent lock (the 100-failure ceiling) stays: only the contact center lifts it.
+ */
+export async function liftLoginLockAfterReset(db: Executor, memberId: number) {
+  await db
+    .updateTable('members')
+    .set({ locked_until: null, failed_logins: 0, lock_count: 0 })
+    .where('id', '=', memberId)
+    .where((eb) =>
+      eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', new Date('9999-01-01T00:00:00Z'))]),
+    )
+    .execute();
+}
+
 /** Support: lifts a temporary (or permanent) login lock. Returns the previous lock end, if the member exists. */
 export async function unlockLoginLock(db: Executor, memberId: number) {
   const before = await db

@@ -11,6 +11,7 @@ import {
   deleteMemberSessions,
   findMemberById,
   findMemberByPasswordReset,
+  liftLoginLockAfterReset,
   recordAuthEvent,
   setMemberPassword,
   upsertPasswordReset,
@@ -95,7 +96,8 @@ export type CompleteResetResult =
  * Sets a new password from a reset link. The link is used up by one guarded DELETE (single use, not
  * expired, newest only); every session and every other pending token of the member ends (an email change
  * asked for with the old password included); the member is told by email. It does not log
- * in, and it neither locks nor unlocks the account (failed_logins and locked_until are left alone).
+ * in. Possession of the mailbox is proven, so the login lock and the failure counter go (a permanent lock
+ * stays: that needs the contact center): the new password works at once.
  * The password has already passed the registration policy at the edge.
  */
 export async function completePasswordReset(
@@ -111,6 +113,7 @@ export async function completePasswordReset(
     const memberId = await consumePasswordReset(trx, hashToken(token), deps.now());
     if (memberId !== pending.id) return { ok: false, code: 'M02' } as const;
     await setMemberPassword(trx, memberId, passwordHash, deps.now());
+    await liftLoginLockAfterReset(trx, memberId);
     await revokePendingTokens(trx, pending);
     const revoked = await deleteMemberSessions(trx, memberId);
     await recordAuthEvent(trx, { kind: 'password_reset', memberId, reason: `sessions_revoked_${revoked}` });

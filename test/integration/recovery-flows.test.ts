@@ -226,12 +226,11 @@ describe.each(databaseKinds())('recovery flows on %s', (kind) => {
       ).toBe(200);
     });
 
-    it('neither locks nor unlocks the account', async () => {
+    it('a member locked out after wrong passwords who resets the password can log in with it at once', async () => {
       const m = await createMember(testApp.deps);
-      const lockedUntil = new Date(Date.now() + 3_600_000);
       await testApp.deps.db
         .updateTable('members')
-        .set({ locked_until: lockedUntil, failed_logins: 3 })
+        .set({ locked_until: new Date(Date.now() + 3_600_000), failed_logins: 3, lock_count: 2 })
         .where('id', '=', m.id)
         .execute();
       const browser = new TestClient(testApp);
@@ -241,8 +240,26 @@ describe.each(databaseKinds())('recovery flows on %s', (kind) => {
         password: NEW_PASSWORD,
       });
       const after = await findMemberById(testApp.deps.db, m.id);
-      expect(after!.locked_until?.getTime()).toBe(lockedUntil.getTime());
-      expect(after!.failed_logins).toBe(3);
+      expect(after!.locked_until).toBeNull();
+      expect(after!.failed_logins).toBe(0);
+      expect((await new TestClient(testApp).login(m.userId, NEW_PASSWORD)).status).toBe(303);
+    });
+
+    it('a permanent lock stays after a reset (only the contact center lifts it)', async () => {
+      const m = await createMember(testApp.deps);
+      const forever = new Date('9999-12-31T00:00:00Z');
+      await testApp.deps.db
+        .updateTable('members')
+        .set({ locked_until: forever })
+        .where('id', '=', m.id)
+        .execute();
+      const browser = new TestClient(testApp);
+      await browser.post('/forgot/password', { identifier: m.userId });
+      await browser.post('/reset-password', {
+        token: tokenOf(await resetLinkFor(m.email)),
+        password: NEW_PASSWORD,
+      });
+      expect((await findMemberById(testApp.deps.db, m.id))!.locked_until?.getTime()).toBe(forever.getTime());
     });
   });
 
