@@ -64,7 +64,7 @@ export async function withdrawMember(
     if (!member) return { ok: false, code: 'not_found' } as const;
     await revokePendingTokens(trx, member);
     const sessions = await deleteMemberSessions(trx, memberId);
-    const cards = await detachCardsOfWithdrawingMember(trx, memberId);
+    const cards = await detachCardsOfWithdrawingMember(trx, memberId, deps);
     await stripAuthEventPersonalFields(trx, memberId);
     await recordAuthEvent(trx, {
       kind: 'withdrawal',

@@ -451,7 +451,7 @@ export async function setDemoCardState(
 
 /**
  * Withdrawal, card side: enrollments removed; the cards stay (they keep working) but no longer point at the
- * member, and their points are forfeited with the membership.
+ * member. Returns the ids of the cards detached.
  */
 export async function detachMemberCards(db: Executor, memberId: number) {
   const enrolled = await db
@@ -460,7 +460,7 @@ export async function detachMemberCards(db: Executor, memberId: number) {
     .returning('card_id')
     .execute();
   const cardIds = enrolled.map((r) => r.card_id);
-  const r = await db
+  const detached = await db
     .updateTable('cards')
     .set({ member_id: null, points_balance: 0 })
     .where((eb) =>
@@ -468,6 +468,7 @@ export async function detachMemberCards(db: Executor, memberId: number) {
         ? eb.or([eb('member_id', '=', memberId), eb('id', 'in', cardIds)])
         : eb('member_id', '=', memberId),
     )
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+    .returning('id')
+    .execute();
+  return detached.map((r) => r.id);
 }

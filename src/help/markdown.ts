@@ -24,6 +24,11 @@ export function articlePlaceholders(config: Config): Record<string, string> {
     startPinMaxFailures: String(startPinLimit(config)),
     loginMaxFailures: String(config.login.maxFailures),
     loginLockMinutes: String(config.login.lockMinutes),
+    statementFinalDay: String(config.statements.finalDay),
+    cardFeeRate: (config.statements.feeRateBasisPoints / 100).toFixed(2),
+    revolvingMonthlyPrincipal: config.statements.revolvingMonthlyPrincipal.toLocaleString('en-US'),
+    pointsYenPerPoint: String(config.points.yenPerPoint),
+    pointsExpiryMonths: String(config.points.expiryMonths),
   };
 }
 
@@ -35,6 +40,11 @@ export const placeholderNames = [
   'startPinMaxFailures',
   'loginMaxFailures',
   'loginLockMinutes',
+  'statementFinalDay',
+  'cardFeeRate',
+  'revolvingMonthlyPrincipal',
+  'pointsYenPerPoint',
+  'pointsExpiryMonths',
 ] as const;
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;

@@ -7,6 +7,7 @@ import {
   todayIn,
 } from '../cards/billing.ts';
 import type { CardBrand, CardStatus } from '../cards/tables.ts';
+import type { Executor } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
 import { type BilledLine, type BillingBreakdown, billStatement } from './breakdown.ts';
@@ -19,6 +20,7 @@ import {
   listLinesBetween,
   listPointEvents,
   listStatementPayments,
+  recordPointEvent,
   sumPointsByMonth,
   sumPurchasesByCategory,
   sumPurchasesByMonth,
@@ -215,17 +217,46 @@ export async function loadSpending(deps: AppDeps, cardId: number, month: string)
 }
 
 /** The points ledger of one card as of `today`. */
-async function pointsOfCard(deps: AppDeps, cardId: number, today: string): Promise<PointsLedger> {
-  const [earned, events] = await Promise.all([
-    sumPointsByMonth(deps.db, cardId),
-    listPointEvents(deps.db, cardId),
-  ]);
+async function ledgerOf(db: Executor, cardId: number, today: string, expiryMonths: number) {
+  // One after the other: inside a transaction the connection serves one query at a time.
+  const earned = await sumPointsByMonth(db, cardId);
+  const events = await listPointEvents(db, cardId);
   return pointsLedger(
     earned,
     events.map((e) => ({ on: e.occurred_on, kind: e.kind, points: e.points, description: e.description })),
     today,
-    deps.config.points.expiryMonths,
+    expiryMonths,
   );
+}
+
+function pointsOfCard(deps: AppDeps, cardId: number, today: string): Promise<PointsLedger> {
+  return ledgerOf(deps.db, cardId, today, deps.config.points.expiryMonths);
+}
+
+/** Description of the points event that forfeits a balance at withdrawal (shown in both languages). */
+export const FORFEIT_DESCRIPTION = '会員ID退会による失効 / Forfeited when the member ID was withdrawn';
+
+/**
+ * Withdrawal: the points on these cards are lost with the membership. Each card's balance is written off by
+ * an 'adjusted' points event, in the caller's transaction, so a later member ID enrolling the card starts at 0.
+ */
+export async function forfeitPointsOfCards(
+  db: Executor,
+  cardIds: readonly number[],
+  when: { today: string; expiryMonths: number; at: Date },
+): Promise<void> {
+  for (const cardId of cardIds) {
+    const { balance } = await ledgerOf(db, cardId, when.today, when.expiryMonths);
+    if (balance <= 0) continue;
+    await recordPointEvent(db, {
+      cardId,
+      on: when.today,
+      kind: 'adjusted',
+      points: -balance,
+      description: FORFEIT_DESCRIPTION,
+      externalId: `forfeit-${cardId}-${when.at.getTime()}`,
+    });
+  }
 }
 
 export interface CardOverview {

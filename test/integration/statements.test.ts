@@ -3,8 +3,11 @@
  * history of hanako read back through the flows, and another member's card refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withdrawMember } from '../../src/account/withdraw.ts';
+import { enrollCardToMember, insertCard, upsertImportedTransaction } from '../../src/cards/repository.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import {
+  FORFEIT_DESCRIPTION,
   listStatementMonths,
   loadPoints,
   loadSpending,
@@ -178,8 +181,33 @@ describe.each(databaseKinds())('statements on %s', (kind) => {
     expect(monthEntry?.points).toBe(october.pointsEarned);
   });
 
+  it('forfeits a card’s points when its member ID withdraws, so the next member ID starts at 0', async () => {
+    const leaving = (await createMember(t.deps)).id;
+    const cardId = await seedOtherCard(leaving);
+    await upsertImportedTransaction(t.deps.db, {
+      cardId,
+      usedOn: '2026-11-20',
+      merchant: 'さくらマート',
+      amount: 12_345,
+      externalId: `forfeit-test-${cardId}`,
+      points: 123,
+    });
+    const before = await loadPoints(t.deps, leaving);
+    expect(before.ok && before.ledger.balance).toBe(123);
+    expect(await withdrawMember(t.deps, leaving)).toEqual({ ok: true });
+    const next = (await createMember(t.deps)).id;
+    await enrollCardToMember(t.deps.db, cardId, next, t.deps.now());
+    const after = await loadPoints(t.deps, next);
+    if (!after.ok) throw new Error(after.code);
+    expect(after.ledger.balance).toBe(0);
+    expect(after.ledger.history[0]).toMatchObject({
+      kind: 'adjusted',
+      points: -123,
+      description: FORFEIT_DESCRIPTION,
+    });
+  });
+
   async function seedOtherCard(memberId: number) {
-    const { insertCard, enrollCardToMember } = await import('../../src/cards/repository.ts');
     const card = await insertCard(t.deps.db, {
       memberId,
       numberEnc: 'x',
@@ -197,5 +225,6 @@ describe.each(databaseKinds())('statements on %s', (kind) => {
       incomeBand: null,
     });
     await enrollCardToMember(t.deps.db, card!.id, memberId, t.deps.now());
+    return card!.id;
   }
 });
