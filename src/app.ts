@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -9,6 +12,8 @@ import type { AppDeps } from './deps.ts';
 import { helpRoutes } from './help/routes.tsx';
 import { devMailboxRoutes } from './mail/routes.tsx';
 import { memberIdRoutes } from './members/routes.tsx';
+import { securityRoutes } from './members/security/routes.tsx';
+import { signInRoutes } from './members/sign-in/routes.tsx';
 import { METRICS_CONTENT_TYPE, metricsText } from './metrics.ts';
 import { connectedServiceRoutes, oidcInteractionRoutes, oidcProviderEndpoint } from './oidc/routes.tsx';
 import { appPaths } from './paths.ts';
@@ -24,6 +29,17 @@ import { renderHttpErrorPage } from './web/pages.tsx';
 import { allowServiceFormTargets } from './web/return-to.ts';
 import { mountGroup } from './web/route-groups.ts';
 import { loadMemberSession } from './web/sessions.ts';
+
+let webauthnBundle: string | undefined;
+/** @simplewebauthn/browser's UMD bundle (window.SimpleWebAuthnBrowser), read once from node_modules. */
+function webauthnBrowserBundle(): string {
+  if (webauthnBundle === undefined) {
+    // The package exports only its entry point; the bundle sits beside it.
+    const entry = createRequire(import.meta.url).resolve('@simplewebauthn/browser');
+    webauthnBundle = readFileSync(join(dirname(entry), '..', 'dist', 'bundle', 'index.umd.min.js'), 'utf8');
+  }
+  return webauthnBundle;
+}
 
 /** Errors that mean the database cannot be reached (server down, connection refused or reset). */
 export function isDatabaseDown(error: unknown): boolean {
@@ -55,6 +71,7 @@ export const memberRouteGroups = [
   statementRoutes,
   accountRoutes,
   connectedServiceRoutes,
+  securityRoutes,
 ];
 /** Console pages for signed-in staff (under /support); the group's guard checks the session and the role. */
 export const staffRouteGroups = [staffRoutes];
@@ -83,6 +100,13 @@ export function createApp(deps: AppDeps, lifecycle: { draining?: () => boolean }
       return c.text(await metricsText(), 200, { 'Content-Type': METRICS_CONTENT_TYPE });
     });
   }
+  // The browser half of WebAuthn, straight from its package (a static file under the CSP's script nonce).
+  app.get('/assets/webauthn-browser.js', (c) =>
+    c.body(webauthnBrowserBundle(), 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=300',
+    }),
+  );
   app.use(
     '/assets/*',
     serveStatic({
@@ -141,6 +165,7 @@ export function createApp(deps: AppDeps, lifecycle: { draining?: () => boolean }
   app.get('/', (c) => renderHomePage(c));
   app.route('/', memberIdRoutes);
   app.route('/', emailChangeLinkRoutes);
+  app.route('/', signInRoutes);
   app.route('/', helpRoutes);
   app.route('/', oidcInteractionRoutes);
   app.route('/support', consoleRoutes); // before the staff group: loads the staff session for all of /support

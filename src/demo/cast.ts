@@ -9,6 +9,8 @@ export interface DemoMember {
   password: string;
   /** What the account demonstrates, per language. */
   state: { ja: string; en: string };
+  /** Base32 TOTP secret of two-step login, fixed for the demo so the top page can show it. */
+  totpSecret?: string;
 }
 
 export const demoMembers: DemoMember[] = [
@@ -105,6 +107,23 @@ export const demoMembers: DemoMember[] = [
       ja: '機種変更で使えなくなったキャリアのメールアドレスがユーザーID。この宛先へのメールは開発用メールボックスで「返送」になります',
       en: 'The user ID is a carrier email address lost with the old phone; mail to it shows as bounced in the development mailbox',
     },
+  },
+  {
+    login: 'passkey@example.jp',
+    password: 'with-passkey-2026',
+    state: {
+      ja: 'パスキーを試すための会員(パスキー未登録。設定の「パスキーを追加」から登録)',
+      en: 'A member to try passkeys on (none registered yet: settings, "Add a passkey")',
+    },
+  },
+  {
+    login: 'twostep@example.jp',
+    password: 'two-step-login-2026',
+    state: {
+      ja: '2段階ログインが有効(パスワードのあと認証アプリの確認コード。シークレットを認証アプリに登録)',
+      en: 'Two-step login on (after the password, a code from an authenticator app; add the secret to one)',
+    },
+    totpSecret: 'V7CKOW736JVNJLKFYUEEQPX3XUKLX4ZI',
   },
 ];
 

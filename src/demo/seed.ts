@@ -2,7 +2,7 @@ import { withdrawMember } from '../account/withdraw.ts';
 import { seedCardsDemo } from '../cards/seed.ts';
 import type { AppDeps } from '../deps.ts';
 import { markMailboxUnreachable } from '../mail/outbox-repository.ts';
-import { lockAccountAndNotify } from '../members/login.ts';
+import { lockAccountAndNotify } from '../members/attempts.ts';
 import {
   findMemberByUserId,
   insertMember,
@@ -10,6 +10,7 @@ import {
   markForceWithdrawn,
   setConsecutiveLoginFailures,
 } from '../members/repository.ts';
+import { turnOnTwoStepWithSecret } from '../members/two-step.ts';
 import { seedOidcDemo } from '../oidc/seed.ts';
 import { hashSecret } from '../security/password.ts';
 import { seedSupportDemo } from '../support/seed.ts';
@@ -45,6 +46,8 @@ export async function seedDemo(deps: AppDeps): Promise<Map<string, number>> {
       verifiedAt: deps.now(),
     });
     if (created) ids.set(m.login, created.id);
+    // Two-step login is turned on once, when the member is created: a demo member who turned it off keeps it off.
+    if (created && m.totpSecret) await turnOnTwoStepWithSecret(deps, created.id, m.totpSecret);
   }
   const banned = ids.get('banned@example.jp');
   if (banned) await markForceWithdrawn(deps.db, banned, 'demo: violation of member terms', deps.now());

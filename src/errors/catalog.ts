@@ -64,6 +64,22 @@ export const internalErrors = {
   same_email: 'members',
   /** A password reset for a member ID with a second factor: the reset link alone is not enough. */
   second_factor_required: 'members',
+  /** A second-step code (authenticator app or recovery code) that is wrong, already used or replayed. */
+  wrong_code: 'members',
+  /** The pending sign-in between password and second step is unknown, expired or already used. */
+  second_step_expired: 'members',
+  /** Two-step login is already on (setup asked again). */
+  two_step_already_on: 'members',
+  /** Two-step setup confirmed without a started setup. */
+  two_step_not_started: 'members',
+  /** A change that needs two-step login on (it is off). */
+  two_step_not_on: 'members',
+  /** A passkey ceremony the server refuses (challenge, origin, RP ID, signature, counter or user verification). */
+  passkey_refused: 'members',
+  /** No passkey of this member with that id. */
+  passkey_not_found: 'members',
+  /** No live session of this member with that handle. */
+  session_not_found: 'members',
   /** The member ID does not exist (any more). */
   not_found: 'members',
   /** The member ID is not active (already force-withdrawn). */

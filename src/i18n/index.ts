@@ -4,6 +4,7 @@ import { errorMessages } from '../errors/messages.ts';
 import { helpMessages } from '../help/messages.ts';
 import { mailMessages } from '../mail/messages.ts';
 import { memberMessages } from '../members/messages.ts';
+import { signInMessages } from '../members/sign-in-messages.ts';
 import { oidcMessages } from '../oidc/messages.ts';
 import { portalMessages } from '../portal/messages.ts';
 import { statementMessages } from '../statements/messages.ts';
@@ -17,6 +18,7 @@ const catalogs = [
   commonMessages,
   memberMessages,
   accountMessages,
+  signInMessages,
   errorMessages,
   mailMessages,
   cardMessages,

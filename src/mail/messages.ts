@@ -55,6 +55,17 @@ export const mailMessages = defineMessages({
     'mail.withdrawn.subject': '【cardnavi】退会手続きが完了しました',
     'mail.withdrawn.body':
       'ユーザーID「{userId}」の退会手続きが完了しました。会員IDの情報とポイントは削除され、元に戻すことはできません。カードはそのままご利用いただけます。カードの解約は別のお手続きです。\n\nもう一度ご利用いただく場合は、新しく会員登録してください。\n{registerLink}',
+    'mail.newDevice.subject': '【cardnavi】新しい端末からログインがありました',
+    'mail.newDevice.body':
+      'ユーザーID「{userId}」に、これまでにない端末またはブラウザーからログインがありました。\n\n日時: {at}\n端末: {device}\nブラウザー: {browser}\nIPアドレス: {ip}\n方法: {method}\n\nご本人の場合は、このメールへの対応は不要です。ログイン履歴: {historyLink}\n\n心当たりがない場合は、次のリンクを開いてください(このログインは私ではありません)。すべての端末からログアウトし、パスワード再設定のメールをお送りします。\n{notMeLink}',
+    'mail.twoStepOn.subject': '【cardnavi】2段階ログインを有効にしました',
+    'mail.twoStepOn.body':
+      'ユーザーID「{userId}」の2段階ログインを有効にしました。次回から、パスワードのあとに認証アプリの確認コードをお尋ねします。\n\nお心当たりがない場合は、すぐにパスワードを再設定し、コンタクトセンターへご連絡ください。\n{resetLink}',
+    'mail.twoStepOff.subject': '【cardnavi】2段階ログインを解除しました',
+    'mail.twoStepOff.body':
+      'ユーザーID「{userId}」の2段階ログインが解除されました({by})。確認コードとリカバリーコードは使えなくなり、記憶した端末も解除しました。\n\nお心当たりがない場合は、すぐにパスワードを再設定し、コンタクトセンターへご連絡ください。\n{resetLink}',
+    'mail.twoStepOff.byMember': 'ご本人の操作',
+    'mail.twoStepOff.bySupport': 'コンタクトセンターでの本人確認のうえ',
     'mail.dev.title': '開発用メールボックス',
     'mail.dev.lead': '開発環境専用です。{count}件(新しい順){filter}',
     'mail.dev.filtered': '、宛先 {to}',
@@ -119,6 +130,17 @@ export const mailMessages = defineMessages({
     'mail.withdrawn.subject': '[cardnavi] Your membership has ended',
     'mail.withdrawn.body':
       'The withdrawal of the user ID “{userId}” is complete. The member ID’s data and points were deleted and cannot be restored. Your card keeps working; cancelling the card is a separate procedure.\n\nTo use cardnavi again, register a new member ID:\n{registerLink}',
+    'mail.newDevice.subject': '[cardnavi] New sign-in from a device we have not seen',
+    'mail.newDevice.body':
+      'The user ID “{userId}” was signed in from a device or browser it has not used before.\n\nTime: {at}\nDevice: {device}\nBrowser: {browser}\nIP address: {ip}\nMethod: {method}\n\nIf it was you, there is nothing to do. Sign-in history: {historyLink}\n\nIf it was not you, open this link (This was not me): every session is signed out and we send you a password-reset link.\n{notMeLink}',
+    'mail.twoStepOn.subject': '[cardnavi] Two-step login is on',
+    'mail.twoStepOn.body':
+      'Two-step login is now on for the user ID “{userId}”. From now on we ask for the code of your authenticator app after the password.\n\nIf this was not you, reset your password now and call the contact center:\n{resetLink}',
+    'mail.twoStepOff.subject': '[cardnavi] Two-step login was turned off',
+    'mail.twoStepOff.body':
+      'Two-step login was turned off for the user ID “{userId}” ({by}). Authenticator codes and recovery codes no longer work, and remembered devices were forgotten.\n\nIf this was not you, reset your password now and call the contact center:\n{resetLink}',
+    'mail.twoStepOff.byMember': 'by you',
+    'mail.twoStepOff.bySupport': 'by the contact center, after verifying your identity',
     'mail.dev.title': 'Development mailbox',
     'mail.dev.lead': 'Development only. {count} message(s), newest first{filter}.',
     'mail.dev.filtered': ', to {to}',

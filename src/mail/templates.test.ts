@@ -10,10 +10,21 @@ describe('renderMail', () => {
       it(`renders ${template} in ${lang} with every parameter filled and links from PUBLIC_URL`, () => {
         const def: { links?: string[] } = mailTemplates[template];
         const params = Object.fromEntries(
-          ['userId', 'userIds', 'until', 'newEmail', 'idNote', 'last4', ...(def.links ?? [])].map((p) => [
-            p,
-            (def.links ?? []).includes(p) ? `/path-${p}?token=abc` : `<${p}>`,
-          ]),
+          [
+            'userId',
+            'userIds',
+            'until',
+            'newEmail',
+            'idNote',
+            'last4',
+            'at',
+            'device',
+            'browser',
+            'ip',
+            'method',
+            'by',
+            ...(def.links ?? []),
+          ].map((p) => [p, (def.links ?? []).includes(p) ? `/path-${p}?token=abc` : `<${p}>`]),
         );
         const mail = renderMail(config, template, lang, params);
         expect(mail.text).not.toMatch(/\{\w+\}/);

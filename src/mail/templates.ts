@@ -23,6 +23,8 @@ interface TemplateDef {
   body: MessageKey;
   /** Parameters that are paths, turned into absolute links from PUBLIC_URL at render time. */
   links?: string[];
+  /** False for mail whose body says itself what to do if it was not the member (the new-device alert). */
+  notYouFooter?: false;
 }
 
 /**
@@ -101,6 +103,14 @@ export const mailTemplates = {
     body: 'mail.emailChanged.body',
     links: ['helpLink'],
   },
+  new_device_sign_in: {
+    subject: 'mail.newDevice.subject',
+    body: 'mail.newDevice.body',
+    links: ['notMeLink', 'historyLink'],
+    notYouFooter: false,
+  },
+  two_step_on: { subject: 'mail.twoStepOn.subject', body: 'mail.twoStepOn.body', links: ['resetLink'] },
+  two_step_off: { subject: 'mail.twoStepOff.subject', body: 'mail.twoStepOff.body', links: ['resetLink'] },
   withdrawal_done: {
     subject: 'mail.withdrawn.subject',
     body: 'mail.withdrawn.body',
@@ -118,9 +128,8 @@ export function renderMail(config: Config, template: MailTemplate, lang: Lang, p
     if (filled[name] !== undefined) filled[name] = publicLink(config, filled[name]);
   }
   const t = (key: MessageKey) => translate(lang, key, filled);
-  const text = [t('mail.greeting'), '', t(def.body), '', t('mail.notYou'), '', t('mail.signature')].join(
-    '\n',
-  );
+  const footer = def.notYouFooter === false ? [] : [t('mail.notYou'), ''];
+  const text = [t('mail.greeting'), '', t(def.body), '', ...footer, t('mail.signature')].join('\n');
   const html = `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;line-height:1.7">${text
     .split(/\n{2,}/)
     .map(

@@ -1,25 +1,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
-import { errorHelpPath, type Failure } from '../errors/catalog.ts';
-import { formatMoment } from '../i18n/format.ts';
-import { enqueueMail } from '../mail/outbox.ts';
-import { locksTotal } from '../metrics.ts';
+import type { Failure } from '../errors/catalog.ts';
 import { getDummyHash, hashSecret, needsRehash, verifySecret } from '../security/password.ts';
 import { tryConsume } from '../security/rate-limit.ts';
-import { generateToken, hashToken } from '../security/tokens.ts';
+import { recordFailedAttempt } from './attempts.ts';
 import { isEmailShape, looksSwapped } from './identity.ts';
 import {
   clearLoginFailures,
   findMemberByUserId,
   findMembersByEmail,
-  lockAccount,
   recordAuthEvent,
-  recordLoginSuccess,
   reserveLoginAttempt,
   writeLoginDecoy,
 } from './repository.ts';
+import { isDeviceRemembered } from './sign-in-repository.ts';
+import { type SignInClient, startSignedInSession } from './sign-ins.ts';
+import { startPendingLogin } from './two-step-login.ts';
 
 export interface LoginInput {
   /** Normalised user ID or email. */
@@ -27,16 +23,18 @@ export interface LoginInput {
   password: string;
 }
 
-export interface ClientInfo {
-  ip: string;
-  userAgent: string | null;
-}
+export type ClientInfo = SignInClient;
 
 export type LoginResult =
   | { ok: true; memberId: number; sessionToken: string }
   /** L01 covers unknown ID, wrong password and locked account alike (ASVS 6.3.8). */
   | Failure<'L01', { swappedHint: boolean }>
-  | Failure<'M01' | 'R01'>;
+  | Failure<'M01' | 'R01'>
+  /**
+   * The password was right and the member has two-step login: no session yet. The caller keeps
+   * `pendingToken` (a cookie) and asks for the code; completeTwoStepLogin finishes the sign-in.
+   */
+  | Failure<'second_factor_required', { pendingToken: string }>;
 
 /** Delay before answering, by consecutive failures for the typed identifier (known or not, so it reveals nothing). */
 export function progressiveDelayMs(failures: number, baseMs: number): number {
@@ -83,20 +81,7 @@ export async function logIn(deps: AppDeps, input: LoginInput, client: ClientInfo
 
   if (!member || !reserved || !passwordMatches) {
     const reason = !member ? 'unknown_id' : !reserved ? 'locked' : 'wrong_password';
-    // The account's bookkeeping (event, lock, mail) is one transaction. The lock step also runs when no
-    // attempt could be reserved: its guard (failed_logins >= max) makes it a no-op under a lock in force,
-    // and a counter left at the limit without a lock (an interrupted earlier attempt) is locked now.
-    await db.transaction().execute(async (trx) => {
-      await recordAuthEvent(trx, {
-        kind: 'login_failure',
-        memberId: member?.id ?? null,
-        reason,
-        ...clientFields(client),
-      });
-      if (member && (!reserved || reserved.failed_logins >= config.login.maxFailures)) {
-        await lockAccountAndNotify(trx, deps, member, client);
-      }
-    });
+    await db.transaction().execute((trx) => recordFailedAttempt(trx, deps, member, reserved, reason, client));
     await limiters.loginFailuresByIdentifier.penalty(input.identifier, 1);
     return { ok: false, code: 'L01', swappedHint: looksSwapped(input.identifier, input.password) };
   }
@@ -115,56 +100,26 @@ export async function logIn(deps: AppDeps, input: LoginInput, client: ClientInfo
     return { ok: false, code: 'M01' };
   }
   const newHash = needsRehash(member.password_hash) ? await hashSecret(input.password) : undefined;
-  const sessionToken = generateToken();
-  await recordLoginSuccess(db, {
-    memberId: member.id,
-    tokenHash: hashToken(sessionToken),
-    now: now(),
-    ...clientFields(client),
-    ...(newHash ? { newPasswordHash: newHash } : {}),
-  });
-  return { ok: true, memberId: member.id, sessionToken };
-}
-
-/**
- * Locks an account whose reserved attempts are used up: the lock, one auth event and one mail to the owner,
- * all in the caller's transaction. Guarded, so of two concurrent callers only one locks and mails.
- */
-export async function lockAccountAndNotify(
-  trx: Transaction<Database>,
-  deps: Pick<AppDeps, 'config' | 'now'>,
-  member: { id: number; email: string; user_id: string; lang: 'ja' | 'en' },
-  client: ClientInfo,
-): Promise<void> {
-  const { config } = deps;
-  const lock = await lockAccount(
-    trx,
-    member.id,
-    config.login.maxFailures,
-    config.login.lockMinutes,
-    config.login.lockMaxMinutes,
-    deps.now(),
+  // Two-step login: the password alone opens no session. `two_step_enabled` came with the member row, so
+  // members without it pay no extra query here. The reserved attempt stays counted until the second step
+  // succeeds, so password-then-code rounds share the one limit.
+  if (member.two_step_enabled) {
+    const remembered =
+      client.deviceHash && (await isDeviceRemembered(db, member.id, client.deviceHash, now()));
+    if (!remembered) {
+      const pendingToken = await startPendingLogin(deps, member.id, client, newHash);
+      return { ok: false, code: 'second_factor_required', pendingToken };
+    }
+  }
+  const sessionToken = await startSignedInSession(
+    db,
+    deps,
+    member,
+    member.two_step_enabled ? 'two_step' : 'password',
+    client,
+    newHash ? { newPasswordHash: newHash } : {},
   );
-  if (!lock?.locked_until) return;
-  locksTotal.inc({ kind: 'login' });
-  await recordAuthEvent(trx, {
-    kind: 'login_lock',
-    memberId: member.id,
-    reason: `lock_${lock.lock_count}`,
-    ...clientFields(client),
-  });
-  const permanent = lock.locked_until.getUTCFullYear() >= 9999;
-  await enqueueMail(trx, config, {
-    to: member.email,
-    lang: member.lang,
-    template: permanent ? 'login_locked_permanent' : 'login_locked',
-    params: {
-      userId: member.user_id,
-      until: formatMoment(member.lang, lock.locked_until, config.contact.timeZone, 'minute'),
-      resetLink: '/forgot/password',
-      helpLink: errorHelpPath('A01'),
-    },
-  });
+  return { ok: true, memberId: member.id, sessionToken };
 }
 
 function clientFields(client: ClientInfo) {

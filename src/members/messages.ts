@@ -95,7 +95,6 @@ export const memberMessages = defineMessages({
       '変更すると、すべての端末やブラウザーのログインが終了します。変更後は、新しいパスワードでログインしてください。',
     'reset.done':
       'パスワードを変更しました。すべての端末のログインを終了しました。新しいパスワードでログインしてください。',
-    'reset.secondFactor': '追加の本人確認が必要です。コンタクトセンターへお問い合わせください。',
     'validation.currentPassword.wrong': '現在のパスワードが正しくありません',
     'validation.email.same': '現在と同じメールアドレスです。新しいメールアドレスを入力してください',
     'validation.withdraw.understand': '退会する場合は、確認のチェックボックスにチェックを入れてください',
@@ -187,7 +186,6 @@ export const memberMessages = defineMessages({
     'reset.submit': 'Change password',
     'reset.after': 'This logs you out on every device and browser. Afterwards, log in with the new password.',
     'reset.done': 'Your password was changed and every device was logged out. Log in with the new password.',
-    'reset.secondFactor': 'An extra identity check is needed. Please call the contact center.',
     'validation.currentPassword.wrong': 'The current password is not correct',
     'validation.email.same': 'That is your current email address. Enter a new one',
     'validation.withdraw.understand': 'To withdraw, tick the box to confirm you understand',

@@ -120,38 +120,6 @@ export async function updatePasswordHash(db: Executor, memberId: number, passwor
   await db.updateTable('members').set({ password_hash: passwordHash }).where('id', '=', memberId).execute();
 }
 
-/**
- * Everything a successful login changes, in one statement (one round trip, one commit): the reserved attempt
- * is released and the failure history cleared, a rehash stored if given, the event recorded and the session
- * created. Data-modifying CTEs run atomically.
- */
-export async function recordLoginSuccess(
-  db: Executor,
-  values: {
-    memberId: number;
-    tokenHash: string;
-    now: Date;
-    ip: string | null;
-    userAgent: string | null;
-    newPasswordHash?: string;
-  },
-) {
-  const userAgent = values.userAgent?.slice(0, 300) ?? null;
-  await sql`
-    with cleared as (
-      update members
-         set failed_logins = 0, lock_count = 0, locked_until = null,
-             password_hash = coalesce(${values.newPasswordHash ?? null}::text, password_hash)
-       where id = ${values.memberId}
-    ), event as (
-      insert into auth_events (kind, member_id, ip, user_agent)
-      values ('login_success', ${values.memberId}, ${values.ip}, ${userAgent})
-    )
-    insert into member_sessions (token_hash, member_id, created_at, last_seen_at, ip, user_agent)
-    values (${values.tokenHash}, ${values.memberId}, ${values.now}, ${values.now}, ${values.ip}, ${userAgent})
-  `.execute(db);
-}
-
 export async function insertSession(
   db: Executor,
   values: { tokenHash: string; memberId: number; now: Date; ip: string | null; userAgent: string | null },
@@ -372,6 +340,7 @@ const RESET_MEMBER_FIELDS = [
   'm.email',
   'm.lang',
   'm.status',
+  'm.two_step_enabled',
 ] as const;
 
 /**

@@ -16,6 +16,9 @@ import {
   setMemberPassword,
   upsertPasswordReset,
 } from './repository.ts';
+import { deletePendingLogins } from './sign-in-repository.ts';
+import type { SignInClient } from './sign-ins.ts';
+import { checkSecondFactor } from './two-step.ts';
 
 /** OWASP Forgot Password / ASVS 6.4: a reset link lives at most 30 minutes. */
 export const RESET_LINK_MS = 30 * 60 * 1000;
@@ -79,18 +82,12 @@ export function findPasswordResetMember(deps: AppDeps, token: string) {
   return findMemberByPasswordReset(deps.db, hashToken(token), deps.now());
 }
 
-/**
- * Hook: when members get a second factor, a reset must ask for it before the password is replaced, or the
- * reset link alone would bypass it. Nobody has one yet, so nothing is required.
- */
-export async function secondFactorRequiredForReset(_memberId: number): Promise<boolean> {
-  return false;
-}
-
 export type CompleteResetResult =
   | { ok: true; userId: string }
-  /** M02: the link expired, was used, or was replaced. */
-  | Failure<'M02' | 'second_factor_required'>;
+  /** M02: the link expired, was used, or was replaced. A01: the attempts ran out while guessing the code. */
+  | Failure<'M02' | 'A01'>
+  /** Two-step login is on: the reset needs a code from the app or a recovery code too (or it was wrong). */
+  | Failure<'second_factor_required' | 'wrong_code'>;
 
 /**
  * Sets a new password from a reset link. The link is used up by one guarded DELETE (single use, not
@@ -104,18 +101,19 @@ export async function completePasswordReset(
   deps: AppDeps,
   token: string,
   password: string,
+  secondFactor?: { code: string; client: SignInClient },
 ): Promise<CompleteResetResult> {
   const pending = await findPasswordResetMember(deps, token);
   if (!pending) return { ok: false, code: 'M02' };
-  if (await secondFactorRequiredForReset(pending.id)) return { ok: false, code: 'second_factor_required' };
   const passwordHash = await hashSecret(password);
-  return deps.db.transaction().execute(async (trx) => {
+  const applyReset = async (trx: Transaction<Database>) => {
     const memberId = await consumePasswordReset(trx, hashToken(token), deps.now());
-    if (memberId !== pending.id) return { ok: false, code: 'M02' } as const;
+    if (memberId !== pending.id) return undefined;
     await setMemberPassword(trx, memberId, passwordHash, deps.now());
     await liftLoginLockAfterReset(trx, memberId);
     await revokePendingTokens(trx, pending);
     const revoked = await deleteMemberSessions(trx, memberId);
+    await deletePendingLogins(trx, memberId);
     await recordAuthEvent(trx, { kind: 'password_reset', memberId, reason: `sessions_revoked_${revoked}` });
     await enqueueMail(trx, deps.config, {
       to: pending.email,
@@ -124,5 +122,22 @@ export async function completePasswordReset(
       params: { userId: pending.user_id, resetLink: '/forgot/password' },
     });
     return { ok: true, userId: pending.user_id } as const;
-  });
+  };
+  // A reset link proves the mailbox, not the second factor: with two-step login on, the link alone must not
+  // replace the password. The code goes through the same reserved, limited check as at login.
+  if (pending.two_step_enabled) {
+    if (!secondFactor?.code) return { ok: false, code: 'second_factor_required' };
+    const checked = await checkSecondFactor(
+      deps,
+      pending,
+      secondFactor.code,
+      secondFactor.client,
+      applyReset,
+    );
+    if (checked.ok) return checked.value;
+    // The link was used meanwhile (nothing left to complete): like any used link.
+    if (checked.code === 'second_step_expired') return { ok: false, code: 'M02' };
+    return checked;
+  }
+  return (await deps.db.transaction().execute(applyReset)) ?? { ok: false, code: 'M02' };
 }

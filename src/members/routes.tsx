@@ -6,6 +6,7 @@ import { parseForm } from '../web/form.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
 import { takeReturnTo } from '../web/return-to.ts';
 import { memberCookie } from '../web/sessions.ts';
+import { deviceHashFor, setPendingLoginCookie } from '../web/sign-in-cookies.ts';
 import { requestPasswordReset } from './forgot-password.ts';
 import { requestUserIdReminder } from './forgot-user-id.ts';
 import { logIn } from './login.ts';
@@ -43,6 +44,8 @@ const ipAllows = async (c: PublicContext) => tryConsume(c.get('deps').limiters.f
 
 memberIdRoutes.get('/login', (c) => {
   if (c.get('member')) return c.redirect(takeReturnTo(c), 303);
+  // The device cookie is issued with the form, so the sign-in that follows is from a known browser.
+  deviceHashFor(c);
   const t = c.get('t');
   const notice =
     c.req.query('expired') || c.get('sessionExpired')
@@ -60,11 +63,16 @@ memberIdRoutes.post('/login', async (c) => {
   const result = await logIn(c.get('deps'), form.data, {
     ip: c.get('ip'),
     userAgent: c.req.header('user-agent') ?? null,
+    deviceHash: deviceHashFor(c),
   });
   loginOutcomes.inc({ result: result.ok ? 'ok' : result.code });
   if (result.ok) {
     memberCookie.set(c, result.sessionToken);
     return c.redirect(takeReturnTo(c), 303);
+  }
+  if (result.code === 'second_factor_required') {
+    setPendingLoginCookie(c, result.pendingToken);
+    return c.redirect('/login/two-step', 303);
   }
   if (result.code === 'R01') return renderCodedErrorPage(c, 'R01');
   if (result.code === 'M01') return renderCodedErrorPage(c, 'M01');
@@ -145,7 +153,7 @@ memberIdRoutes.get('/reset-password', async (c) => {
   if (!tokenForm.safeParse({ token }).success) return renderCodedErrorPage(c, 'M02');
   const member = await findPasswordResetMember(c.get('deps'), token);
   if (!member) return renderCodedErrorPage(c, 'M02');
-  return renderResetPasswordPage(c, { token, userId: member.user_id });
+  return renderResetPasswordPage(c, { token, userId: member.user_id, secondFactor: member.two_step_enabled });
 });
 
 memberIdRoutes.post('/reset-password', async (c) => {
@@ -156,19 +164,29 @@ memberIdRoutes.post('/reset-password', async (c) => {
   const member = await findPasswordResetMember(deps, token);
   if (!member) return renderCodedErrorPage(c, 'M02');
   const form = await parseForm(c, resetPasswordForm(member));
-  if (!form.ok) return renderResetPasswordPage(c, { token, userId: member.user_id, errors: form.errors });
-  const result = await completePasswordReset(deps, token, form.data.password);
+  const secondFactor = member.two_step_enabled;
+  if (!form.ok)
+    return renderResetPasswordPage(c, { token, userId: member.user_id, secondFactor, errors: form.errors });
+  const code = (form.raw.code ?? '').slice(0, 40);
+  const result = await completePasswordReset(deps, token, form.data.password, {
+    code,
+    client: { ip: c.get('ip'), userAgent: c.req.header('user-agent') ?? null },
+  });
   if (result.ok) {
     // No automatic login (OWASP Forgot Password): the member logs in with the new password.
     if (c.get('member')) memberCookie.clear(c);
     c.set('member', undefined);
     return renderLoginPage(c, { notice: c.get('t')('reset.done'), identifier: result.userId });
   }
-  if (result.code === 'second_factor_required')
+  if (result.code === 'second_factor_required' || result.code === 'wrong_code')
     return renderResetPasswordPage(c, {
       token,
       userId: member.user_id,
-      errors: { password: c.get('t')('reset.secondFactor') },
+      secondFactor,
+      errors: {
+        code: c.get('t')(result.code === 'wrong_code' ? 'reset.code.wrong' : 'reset.code.required'),
+      },
+      status: result.code === 'wrong_code' ? 401 : 400,
     });
-  return renderCodedErrorPage(c, 'M02');
+  return renderCodedErrorPage(c, result.code);
 });

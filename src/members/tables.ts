@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { SignInMethod, SignInTables } from './sign-in-tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -25,6 +26,8 @@ export interface MembersTable {
   email_verified_at: Timestamp;
   password_changed_at: Generated<Date>;
   created_at: CreatedAt;
+  /** Two-step login on: read by the login's member look-up, so the password-only path needs no extra query. */
+  two_step_enabled: Generated<boolean>;
 }
 
 export interface MemberSessionsTable {
@@ -35,6 +38,8 @@ export interface MemberSessionsTable {
   last_seen_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  /** A handle for "sign out this session" that is not the token's hash (bigint, read as text). */
+  session_id: Generated<string>;
 }
 
 export interface PendingRegistrationsTable {
@@ -63,7 +68,14 @@ export type AuthEventKind =
   | 'force_withdrawal'
   | 'withdrawal'
   | 'unlock'
-  | 'recovery_request';
+  | 'recovery_request'
+  | 'two_step_on'
+  | 'two_step_off'
+  | 'recovery_codes_renewed'
+  | 'remembered_devices_forgotten'
+  | 'passkey_added'
+  | 'passkey_removed'
+  | 'sign_in_disowned';
 
 export interface AuthEventsTable {
   id: Generated<number>;
@@ -74,6 +86,8 @@ export interface AuthEventsTable {
   reason: string | null;
   ip: string | null;
   user_agent: string | null;
+  /** How a successful sign-in was made (login_success only). */
+  method: SignInMethod | null;
 }
 
 export interface LoginDecoysTable {
@@ -100,7 +114,7 @@ export interface ReleasedUserIdsTable {
   reusable_after: Timestamp;
 }
 
-export interface MemberTables {
+export interface MemberTables extends SignInTables {
   login_decoys: LoginDecoysTable;
   members: MembersTable;
   member_sessions: MemberSessionsTable;

@@ -63,6 +63,8 @@ export const encryptedColumns: readonly EncryptedColumnRef[] = [
   { table: 'cards', id: 'id', column: 'number_enc' },
   { table: 'staff', id: 'id', column: 'totp_secret_enc' },
   { table: 'mail_outbox', id: 'id', column: 'payload_enc' },
+  // Members' two-step login TOTP secrets.
+  { table: 'member_totp', id: 'member_id', column: 'secret_enc' },
   // OpenID Connect signing keys (private JWKs); keyed by their text kid.
   { table: 'oidc_signing_keys', id: 'kid', column: 'private_jwk_enc' },
 ];

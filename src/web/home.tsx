@@ -47,7 +47,15 @@ export function renderHomePage(c: AppContext) {
                     <td>
                       <code>{m.password}</code>
                     </td>
-                    <td>{m.state[lang]}</td>
+                    <td>
+                      {m.state[lang]}
+                      {m.totpSecret ? (
+                        <>
+                          {' '}
+                          TOTP: <code>{m.totpSecret}</code>
+                        </>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
                 {demoStaff.map((s) => (

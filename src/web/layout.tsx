@@ -9,6 +9,8 @@ export interface PageOptions {
   narrow?: boolean;
   /** The session ended while answering (withdrawal): show the page as to a visitor. */
   loggedOut?: boolean;
+  /** Extra scripts of this page (under /assets), loaded after app.js with the page's CSP nonce. */
+  scripts?: string[];
 }
 
 /** Link to the same page in another language, keeping the path and other query parameters. */
@@ -53,6 +55,9 @@ export function renderPage(c: AppContext, options: PageOptions, body: Child) {
           <title>{`${options.title} | ${t('site.name')}`}</title>
           <link rel="stylesheet" href="/assets/app.css" />
           <script src="/assets/app.js" nonce={nonce} defer />
+          {(options.scripts ?? []).map((src) => (
+            <script src={src} nonce={nonce} defer />
+          ))}
         </head>
         <body>
           <a class="skip" href="#main">

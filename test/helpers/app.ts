@@ -13,7 +13,7 @@ export interface TestApp {
   app: Hono<AppEnv>;
   database: TestDatabase;
   /** Moves the application clock (expiry tests). */
-  setNow(date: Date): void;
+  setNow(date: Date | undefined): void;
   close(): Promise<void>;
 }
 

@@ -10,6 +10,7 @@ import { seedDemo } from '../../src/demo/seed.ts';
 import { listRecentMail } from '../../src/mail/outbox.ts';
 import { BOUNCED, deliverDueMail, type MailTransport } from '../../src/mail/worker.ts';
 import { isUserIdCoolingOff } from '../../src/members/repository.ts';
+import { currentTotpCode } from '../../src/security/totp.ts';
 import { createTestApp, type TestApp, TestClient } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/db.ts';
 
@@ -96,6 +97,20 @@ describe.each(databaseKinds())('demo cast on %s', (kind) => {
     expect(row).toEqual({ status: 'failed', last_error: BOUNCED });
     // Everyone else's mail still goes out.
     expect(sent).toContain('locked@example.jp');
+  });
+
+  it('twostep@example.jp: the password leads to the code step, and the secret on the top page signs in', async () => {
+    const client = new TestClient(t);
+    const res = await client.login('twostep@example.jp', 'two-step-login-2026');
+    expect(res.headers.get('location')).toBe('/login/two-step');
+    const secret = cast('twostep@example.jp').totpSecret;
+    expect(secret).toBe('V7CKOW736JVNJLKFYUEEQPX3XUKLX4ZI');
+    expect(await (await new TestClient(t).get('/?lang=en')).text()).toContain(secret);
+    const done = await client.post('/login/two-step', { code: currentTotpCode(secret ?? '', new Date()) });
+    expect(done.headers.get('location')).toBe('/portal');
+    expect(
+      (await new TestClient(t).login('passkey@example.jp', 'with-passkey-2026')).headers.get('location'),
+    ).toBe('/portal');
   });
 
   it('the README lists every demo member', () => {

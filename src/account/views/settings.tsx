@@ -34,6 +34,14 @@ export function renderSettingsPage(c: AppContext, props: SettingsProps) {
         </dl>
       </section>
 
+      <section class="panel" aria-labelledby="account-security-title">
+        <h2 id="account-security-title">{t('security.title')}</h2>
+        <p>
+          <a href="/settings/security">{t('security.link')}</a> ·{' '}
+          <a href="/settings/sign-ins">{t('signIns.title')}</a>
+        </p>
+      </section>
+
       <section class="panel" aria-labelledby="account-email-title">
         <h2 id="account-email-title">{t('account.email.title')}</h2>
         <p>{t('account.email.lead')}</p>

@@ -17,7 +17,12 @@ export function renderLoginPage(c: AppContext, props: LoginViewProps = {}) {
   const aids = { show: t('password.show'), hide: t('password.hide'), capsLock: t('password.capsLock') };
   return renderPage(
     c,
-    { title: t('login.title'), status: props.status ?? 200, narrow: true },
+    {
+      title: t('login.title'),
+      status: props.status ?? 200,
+      narrow: true,
+      scripts: ['/assets/webauthn-browser.js', '/assets/passkeys.js'],
+    },
     <>
       <h1>{t('login.title')}</h1>
       <p class="lead">{t('login.lead')}</p>
@@ -79,6 +84,20 @@ export function renderLoginPage(c: AppContext, props: LoginViewProps = {}) {
           {t('login.submit')}
         </button>
       </Form>
+      <section class="passkey-sign-in" aria-labelledby="passkey-title" data-passkey-section hidden>
+        <h2 id="passkey-title">{t('passkeys.signIn')}</h2>
+        <p>{t('passkeys.signIn.lead')}</p>
+        <form method="post" action="/login/passkey" data-passkey-sign-in>
+          <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
+          <input type="hidden" name="response" value="" />
+          <p class="passkey-failed notice notice-error" role="alert" hidden>
+            {t('passkeys.signIn.failed')}
+          </p>
+          <button type="submit" class="button wide">
+            {t('passkeys.signIn')}
+          </button>
+        </form>
+      </section>
       <section class="forgot" aria-labelledby="forgot-title">
         <h2 id="forgot-title">{t('login.forgotHeading')}</h2>
         <div class="button-row">

@@ -122,13 +122,24 @@ export function renderForgotPasswordSentPage(c: AppContext, identifier: string) 
 /** /reset-password?token=…: the new-password form. */
 export function renderResetPasswordPage(
   c: AppContext,
-  props: { token: string; userId: string; errors?: FieldErrors },
+  props: {
+    token: string;
+    userId: string;
+    /** Two-step login is on: the reset asks for its code too. */
+    secondFactor?: boolean;
+    errors?: FieldErrors;
+    status?: 400 | 401;
+  },
 ) {
   const t = c.get('t');
   const errors = props.errors ?? {};
   return renderPage(
     c,
-    { title: t('reset.title'), status: Object.keys(errors).length ? 400 : 200, narrow: true },
+    {
+      title: t('reset.title'),
+      status: Object.keys(errors).length ? (props.status ?? 400) : 200,
+      narrow: true,
+    },
     <>
       <h1>{t('reset.title')}</h1>
       <p class="lead">{t('reset.lead', { userId: props.userId })}</p>
@@ -146,6 +157,17 @@ export function renderResetPasswordPage(
           required
           passwordAids={aidsOf(c)}
         />
+        {props.secondFactor ? (
+          <Field
+            name="code"
+            label={t('reset.code')}
+            hint={t('reset.code.hint')}
+            error={errors.code}
+            autocomplete="one-time-code"
+            required
+            maxlength={40}
+          />
+        ) : null}
         <p>{t('reset.after')}</p>
         <button type="submit" class="button primary wide">
           {t('reset.submit')}
