@@ -20,11 +20,11 @@ describe('article rendering', () => {
     expect(article.html).not.toContain('href="javascript:');
   });
 
-  it('fills placeholders with config values, HTML-escaped', () => {
+  it('fills placeholders with config values, HTML-escaped, phone numbers as tel: links', () => {
     const article = parseArticle(fixture('Call {{contactPhoneNavi}} ({{contactHours}}).'), 'en', 'fixture');
     const values = articlePlaceholders(testConfig({ CONTACT_PHONE_NAVI: '0570-<b>12</b>' }));
     const html = fillPlaceholdersInHtml(article.html, values);
-    expect(html).toContain('Call 0570-&lt;b&gt;12&lt;/b&gt; (09:30–17:30).');
+    expect(html).toContain('Call <a href="tel:057012">0570-&lt;b&gt;12&lt;/b&gt;</a> (09:30–17:30).');
   });
 
   it('rejects unknown placeholders, categories and missing titles when loading', () => {

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { startPinLimit } from '../cards/start-pin.ts';
 import type { Config } from '../config.ts';
+import { telHref } from '../i18n/format.ts';
 import { escapeHtml } from '../security/html.ts';
 
 /**
@@ -51,10 +52,17 @@ const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
 /** Fills placeholders in rendered HTML; values are HTML-escaped because config is text, not markup. */
 export function fillPlaceholdersInHtml(html: string, values: Record<string, string>): string {
-  return html.replace(PLACEHOLDER, (whole, name: string) =>
-    name in values ? escapeHtml(values[name] ?? '') : whole,
-  );
+  return html.replace(PLACEHOLDER, (whole, name: string) => {
+    if (!(name in values)) return whole;
+    const value = values[name] ?? '';
+    // Phone numbers become tap-to-call links.
+    if (phonePlaceholders.has(name))
+      return `<a href="${escapeHtml(telHref(value))}">${escapeHtml(value)}</a>`;
+    return escapeHtml(value);
+  });
 }
+
+const phonePlaceholders = new Set(['contactPhoneNavi', 'contactPhoneLandline']);
 
 /** Fills placeholders in plain text (titles, snippets); JSX escapes the result. */
 export function fillPlaceholdersInText(text: string, values: Record<string, string>): string {

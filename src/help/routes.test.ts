@@ -174,6 +174,25 @@ describe('GET /help/login-trouble', () => {
   });
 });
 
+describe('contact numbers a member can tap to call', () => {
+  it('links every contact number as tel: in the footer, the contact page and help articles', async () => {
+    const { phoneNavi, phoneLandline } = target.deps.config.contact;
+    const tel = (phone: string) => `href="tel:${phone.replace(/[^\d+]/g, '')}"`;
+    const footer = await (await get('/help', 'ja')).text();
+    expect(footer).toContain(`<a ${tel(phoneNavi)}>${phoneNavi}</a>`);
+    const contact = await (await get('/help/contact', 'en')).text();
+    for (const phone of [phoneNavi, phoneLandline]) expect(contact).toContain(tel(phone));
+    for (const lang of ['ja', 'en'] as const) {
+      for (const slug of ['before-you-call', 'lost-stolen-card']) {
+        const article = helpLibrary().find(lang, slug);
+        expect(article, slug).toBeDefined();
+        const html = await (await get(articlePath(article!), lang)).text();
+        expect(html, `${lang} ${slug}`).toContain(`<a ${tel(phoneNavi)}>${phoneNavi}</a>`);
+      }
+    }
+  });
+});
+
 describe('articles and the contact page follow configuration', () => {
   let custom: TestApp;
   beforeAll(async () => {

@@ -89,3 +89,8 @@ export function plural<K extends string>(lang: Lang, count: number, forms: { one
   }
   return rules.select(count) === 'one' ? forms.one : forms.other;
 }
+
+/** A phone number as a `tel:` link target (digits and a leading + only), so phones can dial it with one tap. */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}

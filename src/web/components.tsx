@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { type ErrorCode, errorCatalog, errorHelpPath } from '../errors/catalog.ts';
+import { telHref } from '../i18n/format.ts';
 import type { Translate } from '../i18n/index.ts';
 import { isContactCenterOpen } from './contact.ts';
 import type { AppContext } from './context.ts';
@@ -141,11 +142,9 @@ export function ContactBox(props: { c: AppContext }) {
       <h2 id="contact-box-title">{t('nav.contact')}</h2>
       <p class="phone">
         <span>{t('contact.phone')}: </span>
-        <a href={`tel:${config.contact.phoneNavi.replace(/[^\d+]/g, '')}`}>{config.contact.phoneNavi}</a>
+        <a href={telHref(config.contact.phoneNavi)}>{config.contact.phoneNavi}</a>
         {' / '}
-        <a href={`tel:${config.contact.phoneLandline.replace(/[^\d+]/g, '')}`}>
-          {config.contact.phoneLandline}
-        </a>
+        <a href={telHref(config.contact.phoneLandline)}>{config.contact.phoneLandline}</a>
       </p>
       <p>{t('contact.hours', { opens: config.contact.opens, closes: config.contact.closes })}</p>
       <p class="muted">{t('contact.paid')}</p>

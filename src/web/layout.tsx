@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { telHref } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import type { AppContext } from './context.ts';
 
@@ -29,6 +30,12 @@ export function renderPage(c: AppContext, options: PageOptions, body: Child) {
   const member = options.loggedOut ? undefined : c.get('member');
   const nonce = c.get('secureHeadersNonce');
   const { config } = c.get('deps');
+  // The footer sentence with the number as a tap-to-call link (the sentence order differs per language).
+  const [footerBefore = '', footerAfter = ''] = t('footer.contact', {
+    phone: '\u0000',
+    opens: config.contact.opens,
+    closes: config.contact.closes,
+  }).split('\u0000');
   // The support console has its own bar (support/views/frame.tsx); the member navigation stays off it.
   const inConsole = c.req.path === '/support' || c.req.path.startsWith('/support/');
   const showMember = member && !inConsole;
@@ -105,11 +112,9 @@ export function renderPage(c: AppContext, options: PageOptions, body: Child) {
           </main>
           <footer class="site-footer">
             <p>
-              {t('footer.contact', {
-                phone: config.contact.phoneNavi,
-                opens: config.contact.opens,
-                closes: config.contact.closes,
-              })}
+              {footerBefore}
+              <a href={telHref(config.contact.phoneNavi)}>{config.contact.phoneNavi}</a>
+              {footerAfter}
             </p>
             <p>
               <a href="/help">{t('nav.help')}</a> · <a href="/help/contact">{t('nav.contact')}</a>

@@ -1,10 +1,9 @@
+import { telHref } from '../../i18n/format.ts';
 import { isContactCenterOpen } from '../../web/contact.ts';
 import type { AppContext } from '../../web/context.ts';
 import { helpLibrary } from '../articles.ts';
 import { ArticleList } from './articles.tsx';
 import { renderHelpPage } from './shell.tsx';
-
-const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
 /** /help/contact: numbers, paid-call note, hours, open now, what to have ready, busy days, online options. */
 export function renderContactPage(c: AppContext) {
