@@ -7,7 +7,7 @@ export const errorMessages = defineMessages({
     'error.more': 'このエラーについて詳しく見る',
     'error.L01.title': 'ユーザーIDまたはパスワードが正しくありません',
     'error.L01.explanation':
-      '入力されたユーザーID(またはメールアドレス)とパスワードの組み合わせでログインできませんでした。安全のため、どちらが違うかはお知らせしていません。',
+      '入力されたユーザーID(またはメールアドレス)とパスワードの組み合わせでログインできませんでした。安全のため、どちらが違うかはお知らせしていません。パスワードを続けて間違えてアカウントがロックされている間も、この表示になります(ロックは登録メールアドレスにお知らせしています。「パスワードを忘れた方」から再設定を終えるとロックは解除されます)。',
     'error.L01.action':
       'ユーザーIDとパスワードを逆の欄に入力していないか、Caps Lockがオンになっていないかをご確認ください。お忘れの場合は「ユーザーIDを忘れた方」「パスワードを忘れた方」から再設定できます。',
     'error.A01.title': 'アカウントが一時的にロックされています',
@@ -75,7 +75,7 @@ export const errorMessages = defineMessages({
     'error.more': 'More about this error',
     'error.L01.title': 'The user ID or password is incorrect',
     'error.L01.explanation':
-      'We could not log you in with that user ID (or email) and password. For your security we do not say which of the two is wrong.',
+      'We could not log you in with that user ID (or email) and password. For your security we do not say which of the two is wrong. While your account is locked after several wrong passwords in a row, you also see this (we email you about the lock; a completed reset with “Forgot password” lifts it).',
     'error.L01.action':
       'Check that the user ID and password are not in each other’s fields and that Caps Lock is off. If you have forgotten either, use “Forgot user ID” or “Forgot password”.',
     'error.A01.title': 'Your account is temporarily locked',

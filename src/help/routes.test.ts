@@ -174,6 +174,17 @@ describe('GET /help/login-trouble', () => {
   });
 });
 
+describe('a member whose login is locked reads the L01 page', () => {
+  it('learns that a lock also shows L01 and that a completed reset lifts it', async () => {
+    const en = await text(await get('/help/errors/L01', 'en'));
+    expect(en).toContain('While your account is locked');
+    expect(en).toContain('a completed reset with “Forgot password” lifts it');
+    const ja = await text(await get('/help/errors/L01', 'ja'));
+    expect(ja).toContain('ロックされている間も、この表示になります');
+    expect(ja).toContain('再設定を終えるとロックは解除されます');
+  });
+});
+
 describe('contact numbers a member can tap to call', () => {
   it('links every contact number as tel: in the footer, the contact page and help articles', async () => {
     const { phoneNavi, phoneLandline } = target.deps.config.contact;
