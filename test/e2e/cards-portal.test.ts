@@ -82,7 +82,7 @@ describe.runIf(run)('card portal in a real browser', () => {
     await logIn(page, e2e.server.url, 'en', 'newcard@example.jp', 'first-login-2026');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await enroll(page, '4980123456789011', '1990-04-01', '4721');
-    expect(page.url()).toMatch(/\/portal\?card=\d+$/);
+    expect(page.url()).toMatch(/\/portal\?card=\d+&enrolled=1$/);
     expect(await page.locator('main').innerText()).toContain('**** **** **** 9011');
     await page.context().close();
 
