@@ -86,6 +86,8 @@ export const internalErrors = {
   not_active: 'members',
   /** Staff login failed: wrong login, password or code, or the staff member is locked (one answer for all). */
   staff_login_failed: 'support',
+  /** Staff login with the right password and a code already used in its window: wait for the next code. */
+  staff_code_reused: 'support',
   /** A staff login name that is already in use. */
   login_taken: 'support',
   /** A staff password that the password policy refuses. */

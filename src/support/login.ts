@@ -25,8 +25,13 @@ export interface StaffLoginInput {
   code: string;
 }
 
-/** One answer for every failure (unknown login, wrong password, wrong or replayed code, locked). */
-export type StaffLoginResult = { ok: true; sessionToken: string } | Failure<'staff_login_failed' | 'R01'>;
+/**
+ * One answer for every failure (unknown login, wrong password, wrong code, locked), except a code already used
+ * with the right password: only someone holding both factors learns that, and they need to wait for the next code.
+ */
+export type StaffLoginResult =
+  | { ok: true; sessionToken: string }
+  | Failure<'staff_login_failed' | 'staff_code_reused' | 'R01'>;
 
 /**
  * Staff login: password and TOTP, both mandatory (PCI DSS 8.4). An attempt is reserved with one guarded
@@ -82,5 +87,5 @@ export async function logInStaff(
     }
   });
   deps.log.warn({ staffLogin: staff ? staff.id : null, reason }, 'staff login failed');
-  return { ok: false, code: 'staff_login_failed' };
+  return { ok: false, code: reason === 'code_reused' ? 'staff_code_reused' : 'staff_login_failed' };
 }

@@ -28,6 +28,8 @@ export const supportMessages = defineMessages({
     'support.login.submit': 'サインイン',
     'support.login.failed':
       'サインインできませんでした。スタッフID・パスワード・認証コードを確認してください。続けて失敗するとアカウントは30分間ロックされます。',
+    'support.login.codeReused':
+      'この認証コードはすでに使用されています。認証アプリに次のコードが表示されてから、そのコードで再度サインインしてください。',
     'support.login.expired':
       '15分間操作がなかったため、サインアウトしました。もう一度サインインしてください。',
     'support.login.loggedOut': 'サインアウトしました。',
@@ -199,6 +201,8 @@ export const supportMessages = defineMessages({
     'support.login.code': 'Authentication code',
     'support.login.code.hint': 'The 6 digits your authenticator app shows now.',
     'support.login.submit': 'Sign in',
+    'support.login.codeReused':
+      'This authentication code has already been used. Wait for the next code in your authenticator app and sign in with it.',
     'support.login.failed':
       'Sign-in failed. Check your staff ID, password and authentication code. After repeated failures the account is locked for 30 minutes.',
     'support.login.expired': 'You were signed out after 15 minutes without activity. Please sign in again.',

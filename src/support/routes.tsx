@@ -101,7 +101,11 @@ consoleRoutes.post('/login', async (c) => {
     return c.redirect('/support', 303);
   }
   if (result.code === 'R01') return renderCodedErrorPage(c, 'R01');
-  return renderStaffLoginPage(c, { login: form.data.login, failed: true, status: 401 });
+  return renderStaffLoginPage(c, {
+    login: form.data.login,
+    failed: result.code === 'staff_code_reused' ? 'codeReused' : true,
+    status: 401,
+  });
 });
 
 consoleRoutes.post('/logout', async (c) => {

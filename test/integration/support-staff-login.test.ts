@@ -57,7 +57,7 @@ describe.each(databaseKinds())('POST /support/login on %s', (kind) => {
     expect(client.cookie('cardnavi_staff')).toBeUndefined();
   });
 
-  it('refuses a code used once already in its window (replay)', async () => {
+  it('refuses a code used once already in its window (replay), telling the staff member to wait for the next code', async () => {
     const { deps } = testApp;
     testApp.setNow(new Date('2026-11-28T01:00:05Z'));
     const staff = await createTestStaff(deps, 'operator');
@@ -74,6 +74,7 @@ describe.each(databaseKinds())('POST /support/login on %s', (kind) => {
       code,
     });
     expect(replay.status).toBe(401);
+    expect(await replay.text()).toContain('この認証コードはすでに使用されています');
     expect(await failures(staff.id, 'code_reused')).toBe(1);
   });
 

@@ -5,7 +5,8 @@ import { renderConsolePage } from './frame.tsx';
 export interface StaffLoginProps {
   login?: string;
   errors?: FieldErrors;
-  failed?: boolean;
+  /** Sign-in failed; 'codeReused' when the right password came with a code already used. */
+  failed?: boolean | 'codeReused';
   notice?: string;
   status?: 200 | 400 | 401;
 }
@@ -23,7 +24,7 @@ export function renderStaffLoginPage(c: AppContext, props: StaffLoginProps = {})
       {props.notice ? <Notice kind="info">{props.notice}</Notice> : null}
       {props.failed ? (
         <div class="notice notice-error" role="alert" id="staff-login-error">
-          <p>{t('support.login.failed')}</p>
+          <p>{t(props.failed === 'codeReused' ? 'support.login.codeReused' : 'support.login.failed')}</p>
         </div>
       ) : null}
       <ErrorSummary t={t} errors={props.errors ?? {}} />
