@@ -195,6 +195,28 @@ describe.each(databaseKinds())('identity verification and caller actions on %s',
     expect((await colleague.post(unlockPin, {})).status).toBe(409);
   });
 
+  it('an operator sees the unlock buttons only while the start PIN or the login is locked', async () => {
+    const { deps } = testApp;
+    const { memberId, card } = await lockedCaller();
+    await deps.db
+      .updateTable('members')
+      .set({ locked_until: new Date(Date.now() + 3_600_000), failed_logins: 10 })
+      .where('id', '=', memberId)
+      .execute();
+    const page = `/support/members/${memberId}?lang=en`;
+    expect((await operator.post(`/support/members/${memberId}/verify`, rightAnswers(card))).status).toBe(200);
+    const locked = await (await operator.get(page)).text();
+    expect(locked).toContain(`/cards/${card.id}/unlock-pin"`);
+    expect(locked).toContain(`/support/members/${memberId}/unlock-login"`);
+    expect((await operator.post(`/support/members/${memberId}/cards/${card.id}/unlock-pin`, {})).status).toBe(
+      303,
+    );
+    expect((await operator.post(`/support/members/${memberId}/unlock-login`, {})).status).toBe(303);
+    const unlocked = await (await operator.get(page)).text();
+    expect(unlocked).not.toContain('unlock-pin"');
+    expect(unlocked).not.toContain('unlock-login"');
+  });
+
   it('a member whose start PIN or login an operator unlocked is told by mail (nobody unlocks silently)', async () => {
     const { deps } = testApp;
     const { memberId, card, email } = await lockedCaller();

@@ -189,18 +189,23 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
         {verification ? (
           <>
             <div class="button-row">
-              {cards.map((card) => (
-                <Form c={c} action={`${base}/cards/${card.id}/unlock-pin`} class="inline-form">
+              {/* Unlock buttons only while something is locked: nothing to press once it is undone. */}
+              {cards
+                .filter((card) => card.startPinLocked)
+                .map((card) => (
+                  <Form c={c} action={`${base}/cards/${card.id}/unlock-pin`} class="inline-form">
+                    <button type="submit" class="button">
+                      {t('support.actions.unlockPin', { last4: card.last4 })}
+                    </button>
+                  </Form>
+                ))}
+              {member.loginLockedUntil ? (
+                <Form c={c} action={`${base}/unlock-login`} class="inline-form">
                   <button type="submit" class="button">
-                    {t('support.actions.unlockPin', { last4: card.last4 })}
+                    {t('support.actions.unlockLogin')}
                   </button>
                 </Form>
-              ))}
-              <Form c={c} action={`${base}/unlock-login`} class="inline-form">
-                <button type="submit" class="button">
-                  {t('support.actions.unlockLogin')}
-                </button>
-              </Form>
+              ) : null}
               <Form c={c} action={`${base}/password-reset`} class="inline-form">
                 <button type="submit" class="button">
                   {t('support.actions.reset')}
