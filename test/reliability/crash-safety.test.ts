@@ -277,7 +277,9 @@ describe.runIf(databaseKinds().includes('postgres'))(
       },
     };
 
-    it(`keeps every change whole or absent across ${RUNS} SIGKILLs, and delivers every mail`, async () => {
+    it(`keeps every change whole or absent across ${RUNS} SIGKILLs, and delivers every mail`, {
+      timeout: 180_000,
+    }, async () => {
       for (let run = 0; run < RUNS; run++) await flows[FLOWS[run % FLOWS.length]!](run);
 
       // A row claimed by a killed process keeps its 5-minute send lease; expire the leases instead of waiting.
