@@ -38,20 +38,47 @@ export async function createTestDatabase(kind: DatabaseKind, poolSize = 20): Pro
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = await openDatabase({ url, poolSize: 1 });
-  await sql.raw(`create schema ${schema}`).execute(admin);
-  await admin.destroy();
-  const db = await openDatabase({ url, schema, poolSize });
-  await migrateToLatest(db);
+  const db = await underSchemaLock(url, async (admin) => {
+    await sql.raw(`create schema ${schema}`).execute(admin);
+    const fresh = await openDatabase({ url, schema, poolSize });
+    try {
+      await migrateToLatest(fresh);
+    } catch (error) {
+      await fresh.destroy();
+      throw error;
+    }
+    return fresh;
+  });
   return {
     kind,
     db,
     schema,
     async destroy() {
       await db.destroy();
-      const cleanup = await openDatabase({ url, poolSize: 1 });
-      await sql.raw(`drop schema ${schema} cascade`).execute(cleanup);
-      await cleanup.destroy();
+      await underSchemaLock(url, (admin) => sql.raw(`drop schema if exists ${schema} cascade`).execute(admin));
     },
   };
 }
+
+/**
+ * Runs `fn` while holding the test run's schema lock on its own connection. Test files share one PostgreSQL
+ * database, one schema each; Kysely's migrator reads the catalog of every schema (has_schema_privilege on
+ * each), which fails with "schema … does not exist" when another file drops its schema at that moment. So
+ * creating + migrating and dropping a schema take turns (session-level advisory lock, held across the pool
+ * that runs the migrations).
+ */
+async function underSchemaLock<T>(url: string, fn: (admin: Db) => Promise<T>): Promise<T> {
+  const admin = await openDatabase({ url, poolSize: 1 });
+  try {
+    await sql`select pg_advisory_lock(${SCHEMA_LOCK})`.execute(admin);
+    try {
+      return await fn(admin);
+    } finally {
+      await sql`select pg_advisory_unlock(${SCHEMA_LOCK})`.execute(admin);
+    }
+  } finally {
+    await admin.destroy();
+  }
+}
+/** An arbitrary advisory-lock key owned by the test helpers (not used by the application). */
+const SCHEMA_LOCK = 742_001;
