@@ -55,7 +55,9 @@ export async function createTestDatabase(kind: DatabaseKind, poolSize = 20): Pro
     schema,
     async destroy() {
       await db.destroy();
-      await underSchemaLock(url, (admin) => sql.raw(`drop schema if exists ${schema} cascade`).execute(admin));
+      await underSchemaLock(url, (admin) =>
+        sql.raw(`drop schema if exists ${schema} cascade`).execute(admin),
+      );
     },
   };
 }
