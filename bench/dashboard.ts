@@ -6,10 +6,7 @@
  *
  *   npm run bench:dashboard          (BENCH_SECONDS=10)
  */
-import { readFileSync } from 'node:fs';
-import autocannon from 'autocannon';
-import pg from 'pg';
-import { SCALE_MEMBER_PASSWORD } from '../src/scale/seed-scale.ts';
+import { load, logIn, rssMiB, seededCounts } from './http.ts';
 import { ensureBenchDatabase, machine, startServerProcess, stopServerProcess, writeResult } from './lib.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -17,59 +14,11 @@ const connections = 50;
 const port = Number(process.env.BENCH_PORT ?? 3902);
 const base = `http://127.0.0.1:${port}`;
 
-const cookiesOf = (res: Response) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-
-/** Logs in through the form once, as a browser would, and returns the cookie header. */
-async function logIn(userId: string): Promise<string> {
-  const page = await fetch(`${base}/login`);
-  const csrf = cookiesOf(page);
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-  const res = await fetch(`${base}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrf, origin: base },
-    body: new URLSearchParams({ _csrf: token, identifier: userId, password: SCALE_MEMBER_PASSWORD }),
-  });
-  if (res.status !== 303) throw new Error(`login of ${userId} answered ${res.status}`);
-  return `${csrf}; ${cookiesOf(res)}`;
-}
-
-function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
-  return line ? Math.round(Number(line[1]) / 1024) : 0;
-}
-
-async function run(path: string, cookie: string, conns = connections) {
-  const r = await autocannon({
-    url: `${base}${path}`,
-    connections: conns,
-    duration: seconds,
-    headers: { cookie },
-  });
-  return {
-    path,
-    requestsPerSecond: Math.round(r.requests.average),
-    latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
-    non2xx: r.non2xx,
-    errors: r.errors,
-  };
-}
+const run = (path: string, cookie: string, conns = connections) => load(base, path, cookie, conns, seconds);
 
 async function main() {
   const url = await ensureBenchDatabase();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const counts = (
-    await client.query(
-      `select (select count(*) from members)::int as members, (select count(*) from card_transactions)::int as transactions`,
-    )
-  ).rows[0] as { members: number; transactions: number };
-  await client.end();
-  if (counts.members < 1000) throw new Error('seed first: npm run bench:growth or cardnavi seed-scale');
+  const counts = await seededCounts(url);
   const server = await startServerProcess(
     {
       DATABASE_URL: url,
@@ -80,7 +29,7 @@ async function main() {
     port,
   );
   try {
-    const cookie = await logIn(`scale-member-${Math.ceil(counts.members / 2)}`);
+    const cookie = await logIn(base, `scale-member-${Math.ceil(counts.members / 2)}`);
     const check = await fetch(`${base}/portal?lang=en`, { headers: { cookie } });
     const html = await check.text();
     if (check.status !== 200 || !html.includes('Recent')) throw new Error(`/portal answered ${check.status}`);
