@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { demoStaff } from './demo/cast.ts';
 import { seedDemo } from './demo/seed.ts';
 import { buildDeps } from './deps.ts';
+import { mailCommands } from './mail/commands.ts';
 import { oidcCommands } from './oidc/commands.ts';
 import { scaleCommands } from './scale/commands.ts';
 import { securityCommands } from './security/commands.ts';
@@ -63,6 +64,7 @@ const commands: Command[] = [
   ...cardCommands,
   ...securityCommands,
   ...supportCommands,
+  ...mailCommands,
   ...scaleCommands,
   ...oidcCommands,
 ];

@@ -52,6 +52,8 @@ const envSchema = z.object({
   RECOVERY_MIN_RESPONSE_MS: z.coerce.number().int().min(0).max(5_000).default(150),
   START_PIN_MAX_FAILURES: positiveInt.max(10).default(5),
   ENROLL_ATTEMPTS_PER_HOUR: positiveInt.default(10),
+  /** After an operator-assisted email change, no reset link goes to the new address for this long. */
+  OPERATOR_EMAIL_CHANGE_HOLD_HOURS: z.coerce.number().int().min(0).max(720).default(24),
   CONTACT_PHONE_NAVI: z.string().min(3).default('0570-000-000'),
   CONTACT_PHONE_LANDLINE: z.string().min(3).default('03-0000-0000'),
   CONTACT_HOURS: z
@@ -118,6 +120,11 @@ export interface Config {
   /** Forgot-ID and forgot-password requests answer no sooner than this (uniform timing). */
   recoveryMinResponseMs: number;
   startPin: { maxFailures: number; enrollAttemptsPerHour: number };
+  /**
+   * Operator-assisted email change (support/email-change.ts): hours after the supervisor's approval during
+   * which no password-reset link is sent to the new address (docs/RECOVERY.md).
+   */
+  operatorEmailChangeHoldHours: number;
   contact: { phoneNavi: string; phoneLandline: string; opens: string; closes: string; timeZone: string };
   statements: {
     /** A closed month's statement becomes final (確定) on this day of the next month. */
@@ -296,6 +303,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxFailures: env.START_PIN_MAX_FAILURES,
       enrollAttemptsPerHour: env.ENROLL_ATTEMPTS_PER_HOUR,
     },
+    operatorEmailChangeHoldHours: env.OPERATOR_EMAIL_CHANGE_HOLD_HOURS,
     contact: {
       phoneNavi: env.CONTACT_PHONE_NAVI,
       phoneLandline: env.CONTACT_PHONE_LANDLINE,

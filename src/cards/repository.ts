@@ -65,6 +65,26 @@ export async function unlockStartPin(db: Executor, cardId: number) {
   return before;
 }
 
+/**
+ * Support: replaces a card's start PIN (only its argon2id hash is stored) and clears the lock and counter, in
+ * one statement under the row lock. Returns the state before, or undefined when there is no such card.
+ */
+export async function replaceStartPin(db: Executor, cardId: number, startPinHash: string) {
+  const before = await db
+    .selectFrom('cards')
+    .select(['start_pin_failures', 'start_pin_locked_at', 'holder_name', 'last4', 'birth_date'])
+    .where('id', '=', cardId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) return undefined;
+  await db
+    .updateTable('cards')
+    .set({ start_pin_hash: startPinHash, start_pin_failures: 0, start_pin_locked_at: null })
+    .where('id', '=', cardId)
+    .execute();
+  return before;
+}
+
 /** Support (supervisor): suspends, restores or cancels a card, with a reason. Returns the previous status. */
 export async function setCardStatus(
   db: Executor,

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Config } from '../config.ts';
 
 /**
@@ -19,6 +20,17 @@ export function checkStartPin(pin: string, birthDate?: string): StartPinProblem 
     if (pin === year || pin === `${month}${day}` || pin === `${day}${month}`) return 'birth_date';
   }
   return null;
+}
+
+/**
+ * A new random start PIN for a reissue (crypto RNG), never one the application would refuse as guessable
+ * (same digits, runs, the birth date): drawn again until checkStartPin accepts it.
+ */
+export function drawStartPin(birthDate?: string): string {
+  for (;;) {
+    const pin = String(randomInt(0, 10_000)).padStart(4, '0');
+    if (checkStartPin(pin, birthDate) === null) return pin;
+  }
 }
 
 /** The start-PIN limit (START_PIN_MAX_FAILURES): the one number the portal, the console and the guarded UPDATE use. */

@@ -98,6 +98,10 @@ export const internalErrors = {
   card_not_of_member: 'support',
   /** Too many identity checks for this member in a short time. */
   too_many_attempts: 'support',
+  /** An operator-assisted email change is already waiting for a supervisor's decision for this member. */
+  change_already_requested: 'support',
+  /** A supervisor may not decide an email change they asked for themselves (four eyes). */
+  own_request: 'support',
   /** The audit log's hash chain is broken at some row. */
   audit_chain_broken: 'support',
   /** The member has no enrolled card to show statements for. */

@@ -52,7 +52,7 @@ export const errorMessages = defineMessages({
     'error.P01.explanation':
       '開始手続き専用パスワード(カードお申し込み時に決めた数字4桁)を続けて間違えたため、このカードの開始手続きを停止しました。時間の経過や再ログインでは解除されません。',
     'error.P01.action':
-      '個人情報保護のため、カード会員ご本人さまからコンタクトセンターへお電話ください。本人確認のうえロックを解除します。お手元にカードと生年月日がわかるものをご用意ください。',
+      '個人情報保護のため、カード会員ご本人さまからコンタクトセンターへお電話ください。本人確認のうえロックを解除します。数字4桁を忘れた場合は、新しい数字4桁をカードのご登録住所へ郵便でお送りします。お手元にカードと生年月日がわかるものをご用意ください。',
     'error.P02.title': 'カードお申し込み時のユーザーIDと、現在ログインされているユーザーIDが異なります',
     'error.P02.explanation':
       'このカードは別の会員IDでお申し込みいただいています。会員IDを複数お持ちの方に多いケースです。',
@@ -119,7 +119,7 @@ export const errorMessages = defineMessages({
     'error.P01.explanation':
       'The start PIN (the 4 digits you chose on your card application) was entered wrongly too many times, so the start procedure for this card is stopped. Waiting or logging in again does not unlock it.',
     'error.P01.action':
-      'To protect your personal data, the card member must call the contact center in person. After verifying your identity we will unlock it. Please have your card and your date of birth ready.',
+      'To protect your personal data, the card member must call the contact center in person. After verifying your identity we will unlock it; if you have forgotten the 4 digits, we post a new start PIN to the card’s registered address. Please have your card and your date of birth ready.',
     'error.P02.title': 'This card was applied for with a different member ID',
     'error.P02.explanation':
       'The user ID used on the card application is not the one you are logged in with. This often happens to people with more than one member ID.',

@@ -213,10 +213,33 @@ export const helpMessages = defineMessages({
       'ログイン後に表示される開始手続きの画面で、案内に沿って入力してください。',
     'help.trouble.fix.pinLocked.title': '開始手続き専用パスワードを続けて間違え、手続きがロックされた',
     'help.trouble.fix.pinLocked.why':
-      '開始手続き専用パスワード(数字4桁)を{startPinMaxFailures}回間違えると、不正利用を防ぐためこのカードの開始手続きを停止します。時間の経過や再ログインでは解除されません。数字4桁を忘れた場合も同じ方法で解決します。',
+      '開始手続き専用パスワード(数字4桁)を{startPinMaxFailures}回間違えると、不正利用を防ぐためこのカードの開始手続きを停止します。時間の経過や再ログインでは解除されません。',
     'help.trouble.fix.pinLocked.s1':
-      '個人情報保護のため、カード会員ご本人さまからコンタクトセンターへお電話ください。本人確認のうえロックを解除します。',
-    'help.trouble.fix.pinLocked.s2': 'お手元にカードと、生年月日がわかるものをご用意ください。',
+      '数字4桁を覚えている場合: カード会員ご本人さまからコンタクトセンターへお電話ください。本人確認のうえロックを解除し、メールでお知らせします。同じ数字4桁でもう一度開始手続きができます。',
+    'help.trouble.fix.pinLocked.s2':
+      '数字4桁を忘れた場合は、ロックを解除しても進めません。お電話の際にそうお伝えください。新しい数字4桁をカードのご登録住所へ郵便でお送りします。お手元にカードと、生年月日がわかるものをご用意ください。',
+    'help.trouble.q.pin': '開始手続き専用パスワード(数字4桁)を覚えていますか?',
+    'help.trouble.q.pin.hint':
+      'カードお申し込み時にご自身で決めた数字4桁です。カードの暗証番号とは別のものです。',
+    'help.trouble.a.pinKnown': '覚えているが、間違えてロックされた',
+    'help.trouble.a.pinForgotten': '忘れてしまった',
+    'help.trouble.fix.pinForgotten.title': '開始手続き専用パスワード(数字4桁)を忘れた',
+    'help.trouble.fix.pinForgotten.why':
+      '開始手続き専用パスワードは、当社でもお調べしたりお伝えしたりできません(保存しているのは復元できない形だけです)。そのため、新しい数字4桁を再発行します。',
+    'help.trouble.fix.pinForgotten.s1':
+      'カード会員ご本人さまからコンタクトセンターへお電話ください。本人確認のうえ、新しい開始手続き専用パスワードをカードのご登録住所へ郵便でお送りします(電話やメールではお伝えしません)。送ったことはメールでお知らせします。',
+    'help.trouble.fix.pinForgotten.s2':
+      '手紙が届いたら、カード番号・生年月日と新しい数字4桁で開始手続きをしてください。以前の数字4桁はもう使えません。ロックも解除されています。',
+    'help.trouble.a.msgMailboxLost': '登録したメールアドレスでメールを受け取れなくなった(機種変更などで)',
+    'help.trouble.fix.mailboxLost.title': '登録したメールアドレスでメールを受け取れない',
+    'help.trouble.fix.mailboxLost.why':
+      'ユーザーID・パスワードの案内や再設定のメールは、登録したメールアドレスにしかお送りしません。携帯電話会社のアドレスを機種変更などで使えなくなると、ご自身では再設定できません。',
+    'help.trouble.fix.mailboxLost.s1':
+      'パスワードがわかる場合は、ログインして「設定」からメールアドレスを変更してください。',
+    'help.trouble.fix.mailboxLost.s2':
+      'ログインできない場合は、カード会員ご本人さまからコンタクトセンターへお電話ください。本人確認のうえ新しいメールアドレスへの変更を受け付け、責任者の承認後に変更します。これまでのアドレスにもお知らせします。',
+    'help.trouble.fix.mailboxLost.s3':
+      '安全のため、変更から{emailChangeHoldHours}時間は、新しいアドレスにパスワード再設定のメールをお送りしません。その後「パスワードを忘れた方」から再設定してください。',
     'help.trouble.fix.forceWithdrawn.title': '会員IDが強制退会になっている',
     'help.trouble.fix.forceWithdrawn.why':
       '会員規約への違反などにより強制退会となった会員IDは無効になり、パスワードが正しくてもすべてのサービスにログインできません(エラーコード M01)。',
@@ -476,10 +499,34 @@ export const helpMessages = defineMessages({
     'help.trouble.fix.notEnrolled.s2': 'Log in and follow the start procedure page.',
     'help.trouble.fix.pinLocked.title': 'The start procedure is locked after too many wrong start PINs',
     'help.trouble.fix.pinLocked.why':
-      'After {startPinMaxFailures} wrong start PINs (the 4 digits) the start procedure for the card is stopped to prevent misuse. Waiting or logging in again does not unlock it. If you have forgotten the 4 digits, the fix is the same.',
+      'After {startPinMaxFailures} wrong start PINs (the 4 digits) the start procedure for the card is stopped to prevent misuse. Waiting or logging in again does not unlock it.',
     'help.trouble.fix.pinLocked.s1':
-      'To protect your personal data, the card member must call the contact center in person. We unlock it after verifying your identity.',
-    'help.trouble.fix.pinLocked.s2': 'Please have your card and your date of birth ready.',
+      'If you remember the 4 digits: the card member calls the contact center in person. We unlock it after verifying your identity and email you; then do the start procedure again with the same 4 digits.',
+    'help.trouble.fix.pinLocked.s2':
+      'If you have forgotten them, unlocking does not help: say so on the call, and we post a new start PIN to the card’s registered address. Please have your card and your date of birth ready.',
+    'help.trouble.q.pin': 'Do you remember your start PIN (the 4 digits)?',
+    'help.trouble.q.pin.hint':
+      'The 4 digits you chose yourself on the card application. It is not the card’s PIN for shops and ATMs.',
+    'help.trouble.a.pinKnown': 'I remember it, but it is locked after wrong tries',
+    'help.trouble.a.pinForgotten': 'I have forgotten it',
+    'help.trouble.fix.pinForgotten.title': 'You have forgotten the start PIN (the 4 digits)',
+    'help.trouble.fix.pinForgotten.why':
+      'Nobody can look up or tell you the start PIN, not even the contact center: we only keep it in a form that cannot be turned back. So we issue a new one.',
+    'help.trouble.fix.pinForgotten.s1':
+      'The card member calls the contact center in person. After verifying your identity we post a new start PIN to the card’s registered address (never by phone or email), and email you that it is on its way.',
+    'help.trouble.fix.pinForgotten.s2':
+      'When the letter arrives, do the start procedure with the card number, your date of birth and the new 4 digits. The old 4 digits no longer work, and the lock is lifted.',
+    'help.trouble.a.msgMailboxLost':
+      'I can no longer receive mail at my registered address (for example after changing phones)',
+    'help.trouble.fix.mailboxLost.title': 'You can no longer receive mail at your registered address',
+    'help.trouble.fix.mailboxLost.why':
+      'Your user ID and password-reset links are only ever sent to the registered email address. When it stops working (a carrier address lost with an old phone), you cannot reset by yourself.',
+    'help.trouble.fix.mailboxLost.s1':
+      'If you know your password, log in and change the address in Settings.',
+    'help.trouble.fix.mailboxLost.s2':
+      'If you cannot log in, the card member calls the contact center in person. After verifying your identity we take the new address, and it changes once a supervisor approves it. We tell the old address too.',
+    'help.trouble.fix.mailboxLost.s3':
+      'For your protection, for {emailChangeHoldHours} hours after the change no password-reset link is sent to the new address. After that, use “Forgot password”.',
     'help.trouble.fix.forceWithdrawn.title': 'Your member ID was force-withdrawn',
     'help.trouble.fix.forceWithdrawn.why':
       'A member ID that was force-withdrawn, for example for a breach of the member terms, is no longer valid: even with the right password you cannot log in to any service (error code M01).',

@@ -66,6 +66,22 @@ export const mailMessages = defineMessages({
       'ユーザーID「{userId}」の2段階ログインが解除されました({by})。確認コードとリカバリーコードは使えなくなり、記憶した端末も解除しました。\n\nお心当たりがない場合は、すぐにパスワードを再設定し、コンタクトセンターへご連絡ください。\n{resetLink}',
     'mail.twoStepOff.byMember': 'ご本人の操作',
     'mail.twoStepOff.bySupport': 'コンタクトセンターでの本人確認のうえ',
+    'mail.letter.signature': '――\ncardnavi カード会員サービス(このお知らせは郵便でお送りしています)',
+    'mail.startPinLetter.subject': '開始手続き専用パスワード再発行のお知らせ',
+    'mail.startPinLetter.body':
+      '{holderName} 様\n\nコンタクトセンターへのお申し出により、カード(下4桁 {last4})の開始手続き専用パスワードを再発行しました。\n\n新しい開始手続き専用パスワード: {pin}\n\nカード会員ページの開始手続きで、カード番号・生年月日とともに入力してください。以前のパスワードは使えません。このパスワードは誰にも教えないでください。当社からお尋ねすることはありません。\n\nお心当たりがない場合は、コンタクトセンターへご連絡ください。',
+    'mail.startPinReissued.subject': '【cardnavi】開始手続き専用パスワードを再発行しました',
+    'mail.startPinReissued.body':
+      'コンタクトセンターで本人確認のうえ、ユーザーID「{userId}」のカード(下4桁 {last4})の開始手続き専用パスワードを再発行しました。新しいパスワードは、カードのご登録住所へ郵便でお送りします(メールではお知らせしません)。以前のパスワードはもう使えません。届いたら、開始手続きを行ってください。\n{helpLink}\n\nお心当たりがない場合は、すぐにコンタクトセンターへご連絡ください。',
+    'mail.supportEmailChangeRequested.subject': '【cardnavi】メールアドレス変更のご依頼を受け付けました',
+    'mail.supportEmailChangeRequested.body':
+      'コンタクトセンターで本人確認のうえ、ユーザーID「{userId}」のメールアドレスを {newEmail} に変更するご依頼を受け付けました。責任者が承認すると変更されます。\n\nお心当たりがない場合は、すぐにコンタクトセンターへご連絡ください。変更を止めます。\n{helpLink}',
+    'mail.supportEmailChanged.subject': '【cardnavi】メールアドレスを変更しました',
+    'mail.supportEmailChanged.body':
+      'コンタクトセンターへのご依頼により、ユーザーID「{userId}」のメールアドレスをこのアドレスに変更しました。{idNote}\n\nこれまでのログイン状態はすべて終了しました。パスワードがわかる場合は、いまからログインできます。\n{loginLink}\n\n安全のため、パスワード再設定のメールは {holdUntil} 以降にお申し込みいただいた分から、このアドレスにお送りします。\n詳しくは: {helpLink}',
+    'mail.resetHeld.subject': '【cardnavi】パスワード再設定のお申し込みについて',
+    'mail.resetHeld.body':
+      'ユーザーID「{userId}」のパスワード再設定のお申し込みを受け付けましたが、メールアドレスをコンタクトセンターで変更したばかりのため、安全のため {holdUntil} まではパスワード再設定のリンクをお送りしていません。{holdUntil} を過ぎてから、もう一度お申し込みください。パスワードがわかる場合は、いまもログインできます。\n\nお心当たりがない場合は、コンタクトセンターへご連絡ください。\n{helpLink}',
     'mail.dev.title': '開発用メールボックス',
     'mail.dev.lead': '開発環境専用です。{count}件(新しい順){filter}',
     'mail.dev.filtered': '、宛先 {to}',
@@ -76,6 +92,10 @@ export const mailMessages = defineMessages({
     'mail.dev.status.sent': '送信済み',
     'mail.dev.status.failed': '送信失敗',
     'mail.dev.status.bounced': '返送(宛先のメールボックスに届きません)',
+    'mail.dev.letter': '郵便(手紙)',
+    'mail.dev.letterTo': 'カード(下4桁 {last4})のご登録住所、{name} 様',
+    'mail.dev.letterStatus.pending': '印刷・発送待ち',
+    'mail.dev.letterStatus.sent': '印刷サービスに引き渡し済み',
   },
   en: {
     'mail.greeting': 'Thank you for using cardnavi.',
@@ -141,6 +161,23 @@ export const mailMessages = defineMessages({
       'Two-step login was turned off for the user ID “{userId}” ({by}). Authenticator codes and recovery codes no longer work, and remembered devices were forgotten.\n\nIf this was not you, reset your password now and call the contact center:\n{resetLink}',
     'mail.twoStepOff.byMember': 'by you',
     'mail.twoStepOff.bySupport': 'by the contact center, after verifying your identity',
+    'mail.letter.signature': '--\ncardnavi card member services (this notice is sent by post)',
+    'mail.startPinLetter.subject': 'Your new start PIN',
+    'mail.startPinLetter.body':
+      'Dear {holderName},\n\nAs you asked the contact center, we issued a new start PIN for the card ending in {last4}.\n\nNew start PIN: {pin}\n\nEnter it in the start procedure of the card portal, with the card number and your date of birth. The previous start PIN no longer works. Never tell this PIN to anyone: we will never ask for it.\n\nIf you did not ask for this, please call the contact center.',
+    'mail.startPinReissued.subject': '[cardnavi] Your start PIN was reissued',
+    'mail.startPinReissued.body':
+      'After verifying your identity, the contact center issued a new start PIN for the card ending in {last4} of the user ID “{userId}”. The new PIN comes by post to the card’s registered address (never by email). The previous PIN no longer works. When the letter arrives, do the start procedure:\n{helpLink}\n\nIf this was not you, call the contact center right away.',
+    'mail.supportEmailChangeRequested.subject':
+      '[cardnavi] A change of your email address was requested at the contact center',
+    'mail.supportEmailChangeRequested.body':
+      'After verifying the caller’s identity, the contact center accepted a request to change the email address of the user ID “{userId}” to {newEmail}. It takes effect once a supervisor approves it.\n\nIf this was not you, call the contact center right away and we will stop it:\n{helpLink}',
+    'mail.supportEmailChanged.subject': '[cardnavi] Your email address was changed',
+    'mail.supportEmailChanged.body':
+      'As you asked the contact center, the email address of the user ID “{userId}” is now this address.{idNote}\n\nEvery earlier login session has ended. If you know your password, you can log in now:\n{loginLink}\n\nFor your protection, password-reset links are sent to this address for requests made from {holdUntil} on.\nMore: {helpLink}',
+    'mail.resetHeld.subject': '[cardnavi] About your password reset request',
+    'mail.resetHeld.body':
+      'We received a password reset request for the user ID “{userId}”. Its email address was changed through the contact center a short while ago, so for your protection no reset link is sent until {holdUntil}. Please ask again after {holdUntil}. If you know your password, you can log in now.\n\nIf this was not you, please call the contact center:\n{helpLink}',
     'mail.dev.title': 'Development mailbox',
     'mail.dev.lead': 'Development only. {count} message(s), newest first{filter}.',
     'mail.dev.filtered': ', to {to}',
@@ -152,5 +189,9 @@ export const mailMessages = defineMessages({
     'mail.dev.status.sent': 'sent',
     'mail.dev.status.failed': 'failed',
     'mail.dev.status.bounced': 'bounced (the mailbox is unreachable)',
+    'mail.dev.letter': 'Letter (by post)',
+    'mail.dev.letterTo': '{name}, at the registered address of the card ending in {last4}',
+    'mail.dev.letterStatus.pending': 'waiting to be printed and posted',
+    'mail.dev.letterStatus.sent': 'handed to the print service',
   },
 });

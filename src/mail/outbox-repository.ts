@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { Executor } from '../db/schema.ts';
 
 /** SQL of mail delivery: claiming due rows, recording the outcome, forgetting old sent mail. */
 
@@ -8,6 +9,7 @@ import type { Db } from '../db/database.ts';
  * and next_attempt_at moves `leaseMs` ahead, so another worker (or this one after a crash) leaves the rows
  * alone while they are being sent, and picks them up again only if the outcome was never recorded.
  * SKIP LOCKED lets two instances claim at the same time without waiting for or taking each other's rows.
+ * Only the email channel: letters are posted by the print step (claimDueLetters), never emailed.
  */
 export async function claimDueMail(db: Db, now: Date, limit: number, leaseMs: number) {
   const leaseUntil = new Date(now.getTime() + leaseMs);
@@ -25,12 +27,12 @@ export async function claimDueMail(db: Db, now: Date, limit: number, leaseMs: nu
     update mail_outbox set attempts = attempts + 1, next_attempt_at = ${leaseUntil}
     where id in (
       select id from mail_outbox
-      where status = 'pending' and next_attempt_at <= ${now}
+      where status = 'pending' and channel = 'email' and next_attempt_at <= ${now}
       order by next_attempt_at, id
       limit ${limit}
       for update skip locked
     )
-    and status = 'pending'
+    and status = 'pending' and channel = 'email'
     returning id, to_address, lang, template, payload_enc, status, attempts, created_at,
       exists (select 1 from unreachable_mailboxes u where u.address = mail_outbox.to_address) as bounces`.execute(
     db,
@@ -38,8 +40,36 @@ export async function claimDueMail(db: Db, now: Date, limit: number, leaseMs: nu
   return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
+/**
+ * Claims every pending letter (up to `limit`) for the print step, locked for the rest of the transaction so
+ * two hand-overs never print one letter twice. The caller marks each one sent in the same transaction.
+ */
+export async function claimPendingLetters(db: Executor, limit: number) {
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select([
+      'id',
+      'to_address',
+      'card_id',
+      'lang',
+      'template',
+      'payload_enc',
+      'status',
+      'created_at',
+      'channel',
+    ])
+    .where('status', '=', 'pending')
+    .where('channel', '=', 'letter')
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
 /** Sent: the parameters (which can hold one-time links) are dropped. */
-export async function markMailSent(db: Db, id: number, now: Date) {
+export async function markMailSent(db: Executor, id: number, now: Date) {
   await db
     .updateTable('mail_outbox')
     .set({ status: 'sent', sent_at: now, payload_enc: null, last_error: null })
@@ -95,12 +125,13 @@ export async function isMailboxUnreachable(db: Db, address: string) {
   return Boolean(row);
 }
 
-/** Mail waiting to be sent: how many rows, and when the oldest was queued (for /metrics). */
+/** Email waiting to be sent (letters wait for the print step): how many rows, and when the oldest was queued (for /metrics). */
 export async function outboxBacklog(db: Db): Promise<{ pending: number; oldest: Date | null }> {
   const row = await db
     .selectFrom('mail_outbox')
     .select((eb) => [eb.fn.countAll<number>().as('pending'), eb.fn.min('created_at').as('oldest')])
     .where('status', '=', 'pending')
+    .where('channel', '=', 'email')
     .executeTakeFirstOrThrow();
   return { pending: Number(row.pending), oldest: row.oldest ? new Date(row.oldest) : null };
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Executor } from '../db/schema.ts';
 import type { Lang } from '../i18n/index.ts';
 import { decrypt, encrypt } from '../security/data-keys.ts';
+import type { OutboxChannel } from './tables.ts';
 import { type MailTemplate, type RenderedMail, renderMail } from './templates.ts';
 
 export interface MailRequest {
@@ -29,9 +30,45 @@ export async function enqueueMail(db: Executor, config: Config, mail: MailReques
     .execute();
 }
 
+/** A letter: posted by the print service to the registered postal address of a card (docs/RECOVERY.md). */
+export interface LetterRequest {
+  /** The card whose registered postal address the letter goes to. */
+  cardId: number;
+  /** The addressee's name as printed on the envelope. */
+  addressee: string;
+  lang: Lang;
+  template: MailTemplate;
+  params: Record<string, string>;
+}
+
+/**
+ * Queues a letter in the event's transaction: the `letter` channel of the outbox. The SMTP worker never
+ * claims it; the print step (`cardnavi letters hand-over`) does. Parameters are encrypted like a mail's
+ * (a letter can carry a start PIN) and dropped once the letter is handed over.
+ */
+export async function enqueueLetter(db: Executor, config: Config, letter: LetterRequest): Promise<void> {
+  await db
+    .insertInto('mail_outbox')
+    .values({
+      to_address: letter.addressee,
+      channel: 'letter',
+      card_id: letter.cardId,
+      lang: letter.lang,
+      template: letter.template,
+      payload_enc: encrypt(config.dataKeys, JSON.stringify(letter.params)),
+      sent_at: null,
+      last_error: null,
+    })
+    .execute();
+}
+
 export interface OutboxMessage extends RenderedMail {
   id: number;
+  /** Email: the address. Letter: the addressee's name (it goes to the card's registered postal address). */
   to: string;
+  channel: OutboxChannel;
+  /** Letter: the last 4 digits of the card whose registered address it goes to (development mailbox). */
+  cardLast4?: string | undefined;
   template: MailTemplate;
   status: string;
   createdAt: Date;
@@ -50,6 +87,7 @@ export function renderOutboxRow(
     payload_enc: string | null;
     status: string;
     created_at: Date;
+    channel?: string;
     bounces?: boolean;
   },
 ): OutboxMessage | undefined {
@@ -60,9 +98,11 @@ export function renderOutboxRow(
     id: row.id,
     to: row.to_address,
     template: row.template as MailTemplate,
+    channel: row.channel === 'letter' ? 'letter' : 'email',
     status: row.status,
     createdAt: row.created_at,
-    bounces: row.bounces ?? false,
+    // A letter is posted: an unreachable mailbox has nothing to do with it.
+    bounces: row.channel !== 'letter' && (row.bounces ?? false),
     ...rendered,
   };
 }
@@ -87,11 +127,21 @@ export async function listRecentMail(
         )
         .as('bounces'),
     )
+    .select((eb) =>
+      eb
+        .selectFrom('cards as c')
+        .select('c.last4')
+        .whereRef('c.id', '=', 'mail_outbox.card_id')
+        .as('card_last4'),
+    )
     .orderBy('id', 'desc')
     .limit(limit);
   if (to) q = q.where('to_address', '=', to);
   const rows = await q.execute();
   return rows
-    .map((r) => renderOutboxRow(config, { ...r, bounces: Boolean(r.bounces) }))
+    .map((r) => {
+      const message = renderOutboxRow(config, { ...r, id: Number(r.id), bounces: Boolean(r.bounces) });
+      return message && r.card_last4 ? { ...message, cardLast4: r.card_last4 } : message;
+    })
     .filter((m): m is OutboxMessage => m !== undefined);
 }

@@ -18,14 +18,18 @@ devMailboxRoutes.get('/dev/mailbox', async (c) => {
   const to = (badFilter ? '' : typed) || undefined;
   const messages = await listRecentMail(db, config, 50, to);
   // A mailbox marked unreachable plays the receiving side here: the mail is shown bounced, not delivered.
-  const statusKey = (s: string, bounces: boolean) =>
-    bounces
-      ? 'mail.dev.status.bounced'
-      : s === 'sent'
-        ? 'mail.dev.status.sent'
-        : s === 'failed'
-          ? 'mail.dev.status.failed'
-          : 'mail.dev.status.pending';
+  const statusKey = (s: string, bounces: boolean, letter: boolean) =>
+    letter
+      ? s === 'sent'
+        ? 'mail.dev.letterStatus.sent'
+        : 'mail.dev.letterStatus.pending'
+      : bounces
+        ? 'mail.dev.status.bounced'
+        : s === 'sent'
+          ? 'mail.dev.status.sent'
+          : s === 'failed'
+            ? 'mail.dev.status.failed'
+            : 'mail.dev.status.pending';
   return renderPage(
     c,
     { title: t('mail.dev.title'), status: badFilter ? 400 : 200 },
@@ -46,20 +50,33 @@ devMailboxRoutes.get('/dev/mailbox', async (c) => {
           {t('mail.dev.filter')}
         </button>
       </form>
-      {messages.map((m) => (
-        <article class={m.bounces ? 'mail mail-bounced' : 'mail'} aria-labelledby={`mail-${m.id}`}>
-          <h2 id={`mail-${m.id}`}>{m.subject}</h2>
-          <p class="muted">
-            {t('mail.dev.to')}: <span class="mail-to">{m.to}</span> · {m.createdAt.toISOString()} ·{' '}
-            <strong class="mail-status">{t(statusKey(m.status, m.bounces))}</strong>
-          </p>
-          <pre class="mail-body">
-            {m.text
-              .split(/(https?:\/\/\S+)/)
-              .map((part) => (/^https?:\/\//.test(part) ? <a href={part}>{part}</a> : part))}
-          </pre>
-        </article>
-      ))}
+      {messages.map((m) => {
+        const letter = m.channel === 'letter';
+        return (
+          <article
+            class={letter ? 'mail mail-letter' : m.bounces ? 'mail mail-bounced' : 'mail'}
+            aria-labelledby={`mail-${m.id}`}
+          >
+            <h2 id={`mail-${m.id}`}>
+              {letter ? <span class="mail-channel">{t('mail.dev.letter')}: </span> : null}
+              {m.subject}
+            </h2>
+            <p class="muted">
+              {t('mail.dev.to')}:{' '}
+              <span class="mail-to">
+                {letter ? t('mail.dev.letterTo', { name: m.to, last4: m.cardLast4 ?? '----' }) : m.to}
+              </span>{' '}
+              · {m.createdAt.toISOString()} ·{' '}
+              <strong class="mail-status">{t(statusKey(m.status, m.bounces, letter))}</strong>
+            </p>
+            <pre class="mail-body">
+              {m.text
+                .split(/(https?:\/\/\S+)/)
+                .map((part) => (/^https?:\/\//.test(part) ? <a href={part}>{part}</a> : part))}
+            </pre>
+          </article>
+        );
+      })}
     </>,
   );
 });

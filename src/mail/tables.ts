@@ -1,10 +1,16 @@
 import type { ColumnType, Generated } from 'kysely';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/** How a row reaches the member: emailed by the SMTP worker, or posted as a letter by the print service. */
+export type OutboxChannel = 'email' | 'letter';
 
 export interface MailOutboxTable {
   id: Generated<number>;
+  /** Email: the address. Letter: the addressee's name (the postal address is the card's, see card_id). */
   to_address: string;
+  channel: ColumnType<OutboxChannel, OutboxChannel | undefined, never>;
+  /** Letter: the card whose registered postal address it goes to (resolved by the print service). */
+  card_id: ColumnType<number | null, number | null | undefined, number | null>;
   lang: 'ja' | 'en';
   template: string;
   /** Template parameters, AES-256-GCM encrypted: they can hold one-time links. Cleared once sent. */

@@ -8,7 +8,7 @@ describe('renderMail', () => {
   for (const template of Object.keys(mailTemplates) as MailTemplate[]) {
     for (const lang of ['ja', 'en'] as const) {
       it(`renders ${template} in ${lang} with every parameter filled and links from PUBLIC_URL`, () => {
-        const def: { links?: string[] } = mailTemplates[template];
+        const def: { links?: string[]; letter?: boolean } = mailTemplates[template];
         const params = Object.fromEntries(
           [
             'userId',
@@ -23,6 +23,9 @@ describe('renderMail', () => {
             'ip',
             'method',
             'by',
+            'holderName',
+            'pin',
+            'holdUntil',
             ...(def.links ?? []),
           ].map((p) => [p, (def.links ?? []).includes(p) ? `/path-${p}?token=abc` : `<${p}>`]),
         );

@@ -25,6 +25,8 @@ interface TemplateDef {
   links?: string[];
   /** False for mail whose body says itself what to do if it was not the member (the new-device alert). */
   notYouFooter?: false;
+  /** A letter (the outbox's `letter` channel): printed and posted, so no mail greeting or signature. */
+  letter?: true;
 }
 
 /**
@@ -111,6 +113,33 @@ export const mailTemplates = {
   },
   two_step_on: { subject: 'mail.twoStepOn.subject', body: 'mail.twoStepOn.body', links: ['resetLink'] },
   two_step_off: { subject: 'mail.twoStepOff.subject', body: 'mail.twoStepOff.body', links: ['resetLink'] },
+  start_pin_letter: {
+    subject: 'mail.startPinLetter.subject',
+    body: 'mail.startPinLetter.body',
+    notYouFooter: false,
+    letter: true,
+  },
+  start_pin_reissued: {
+    subject: 'mail.startPinReissued.subject',
+    body: 'mail.startPinReissued.body',
+    links: ['helpLink'],
+  },
+  support_email_change_requested: {
+    subject: 'mail.supportEmailChangeRequested.subject',
+    body: 'mail.supportEmailChangeRequested.body',
+    links: ['helpLink'],
+    notYouFooter: false,
+  },
+  support_email_changed: {
+    subject: 'mail.supportEmailChanged.subject',
+    body: 'mail.supportEmailChanged.body',
+    links: ['loginLink', 'helpLink'],
+  },
+  password_reset_held: {
+    subject: 'mail.resetHeld.subject',
+    body: 'mail.resetHeld.body',
+    links: ['helpLink'],
+  },
   withdrawal_done: {
     subject: 'mail.withdrawn.subject',
     body: 'mail.withdrawn.body',
@@ -129,7 +158,9 @@ export function renderMail(config: Config, template: MailTemplate, lang: Lang, p
   }
   const t = (key: MessageKey) => translate(lang, key, filled);
   const footer = def.notYouFooter === false ? [] : [t('mail.notYou'), ''];
-  const text = [t('mail.greeting'), '', t(def.body), '', ...footer, t('mail.signature')].join('\n');
+  const text = def.letter
+    ? [t(def.subject), '', t(def.body), '', t('mail.letter.signature')].join('\n')
+    : [t('mail.greeting'), '', t(def.body), '', ...footer, t('mail.signature')].join('\n');
   const html = `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;line-height:1.7">${text
     .split(/\n{2,}/)
     .map(

@@ -2,9 +2,11 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
+import { formatMoment } from '../i18n/format.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { hashSecret } from '../security/password.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
+import { resetLinkHeldUntil } from '../support/email-change.ts';
 import { revokePendingTokens } from './pending-tokens.ts';
 import {
   consumePasswordReset,
@@ -41,8 +43,24 @@ export async function queuePasswordReset(
   member: ResetTarget,
   lang: 'ja' | 'en' = member.lang,
 ) {
-  const token = generateToken();
   const now = deps.now();
+  // After an operator-assisted email change, the new address gets no reset link until the hold ends: it
+  // is told from when it can ask (docs/RECOVERY.md). Every reset path queues through here.
+  const heldUntil = await resetLinkHeldUntil(trx, member, now);
+  if (heldUntil) {
+    await enqueueMail(trx, deps.config, {
+      to: member.email,
+      lang,
+      template: 'password_reset_held',
+      params: {
+        userId: member.user_id,
+        holdUntil: formatMoment(lang, heldUntil, deps.config.contact.timeZone),
+        helpLink: '/help/member-id/mailbox-lost',
+      },
+    });
+    return;
+  }
+  const token = generateToken();
   await upsertPasswordReset(trx, {
     memberId: member.id,
     tokenHash: hashToken(token),

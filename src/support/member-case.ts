@@ -3,6 +3,7 @@ import { isStartPinLocked } from '../cards/start-pin.ts';
 import type { AppDeps } from '../deps.ts';
 import { findMemberById, listAuthEvents } from '../members/repository.ts';
 import { maskEmail } from '../security/mask.ts';
+import { findOpenEmailChange } from './email-change.ts';
 import { listRecentAuditRows } from './repository.ts';
 import type { CurrentStaff } from './session.ts';
 import { findPassedVerification } from './verify-identity.ts';
@@ -16,10 +17,11 @@ export async function loadMemberCase(deps: AppDeps, staff: CurrentStaff, memberI
   const member = await findMemberById(db, memberId);
   if (!member) return undefined;
   const now = deps.now();
-  const [cards, verification, history] = await Promise.all([
+  const [cards, verification, history, emailChange] = await Promise.all([
     findCardsOfMember(db, memberId),
     findPassedVerification(deps, staff, memberId),
     listRecentAuditRows(db, 20, memberId),
+    findOpenEmailChange(deps, memberId),
   ]);
   const events = verification ? await listAuthEvents(db, memberId, 30) : [];
   return {
@@ -42,6 +44,8 @@ export async function loadMemberCase(deps: AppDeps, staff: CurrentStaff, memberI
       startPinLocked: isStartPinLocked(c, deps.config),
     })),
     verification,
+    /** An operator-assisted email change waiting for a supervisor (support/email-change.ts). */
+    emailChange,
     events,
     history,
   };

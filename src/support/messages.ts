@@ -105,6 +105,42 @@ export const supportMessages = defineMessages({
     'support.actions.unlockPin': '開始手続きのロックを解除(**** {last4})',
     'support.actions.unlockLogin': 'ログインのロックを解除',
     'support.actions.reset': 'パスワード再設定のメールを送る',
+    'support.actions.reissuePin': '開始手続き専用パスワードを再発行(**** {last4})',
+    'support.reissue.title': '開始手続き専用パスワードの再発行',
+    'support.reissue.lead':
+      '数字4桁を忘れたお客様向けです(覚えている場合はロック解除で足ります)。新しい数字4桁はカードのご登録住所へ郵便で送られ、この画面には表示されません。以前の数字4桁は使えなくなり、ロックも解除されます。お客様にはメールでもお知らせします。',
+    'support.done.pinReissued':
+      '開始手続き専用パスワードを再発行しました。新しい数字4桁はご登録住所へ郵便で届きます(お客様にもメールでお知らせしました)。',
+    'support.emailChange.title': 'メールアドレスの変更(コンタクトセンター経由)',
+    'support.emailChange.lead':
+      '登録メールアドレスで受信できなくなったお客様向けです。新しいアドレスをお聞きして依頼すると、スーパーバイザーの承認後に変更されます(依頼した本人は承認できません)。これまでのアドレスにはすぐにお知らせが届きます。変更後{hours}時間は、新しいアドレスにパスワード再設定のメールを送りません。',
+    'support.emailChange.newEmail': '新しいメールアドレス',
+    'support.emailChange.reason': '依頼の理由',
+    'support.emailChange.submit': 'メールアドレスの変更を依頼する',
+    'support.emailChange.pendingTitle': '承認待ちのメールアドレス変更',
+    'support.emailChange.requestedBy': '依頼したスタッフ',
+    'support.emailChange.approveLead':
+      '依頼の内容と対応履歴を確認してから承認してください。承認すると、すべてのログイン状態と未使用のリンクが無効になります。',
+    'support.emailChange.approve': 'メールアドレスの変更を承認する',
+    'support.emailChange.reject': '依頼を却下する',
+    'support.emailChange.rejectReason': '却下の理由',
+    'support.emailChange.waiting': '依頼したスタッフ以外のスーパーバイザーの承認を待っています。',
+    'support.emailChange.ownRequest': '自分の依頼は承認・却下できません',
+    'support.emailChange.ownRequest.body': 'ほかのスーパーバイザーに承認を依頼してください。',
+    'support.emailChange.alreadyRequested': 'すでに承認待ちの依頼があります',
+    'support.emailChange.alreadyRequested.body':
+      'この会員には承認待ちのメールアドレス変更があります。承認または却下されるまで、新しい依頼はできません。',
+    'support.emailChange.idTaken': 'このアドレスには変更できません',
+    'support.emailChange.idTaken.body':
+      'ユーザーIDがメールアドレスのため、新しいアドレスがユーザーIDになりますが、そのIDはほかの会員IDが使用中か、退会後の再利用待ちの期間中です。',
+    'support.done.emailRequested':
+      'メールアドレスの変更を依頼しました。スーパーバイザーの承認後に変更されます。これまでのアドレスにお知らせを送りました。',
+    'support.done.emailApproved':
+      'メールアドレスを変更しました。すべてのログイン状態と未使用のリンクを無効にし、新旧のアドレスにお知らせを送りました。',
+    'support.done.emailRejected': 'メールアドレス変更の依頼を却下しました。',
+    'support.v.sameEmail': '現在と同じメールアドレスです。新しいアドレスを入力してください',
+    'support.v.emailIdTaken':
+      'このアドレスはユーザーIDとして使えません(ほかの会員IDが使用中、または再利用待ちの期間中です)',
     'support.actions.verifyFirst': '先にご本人確認が必要です',
     'support.actions.verifyFirst.body':
       'この操作はご本人確認が完了してから15分間だけ行えます。会員ページでご本人確認を行ってください。',
@@ -280,6 +316,42 @@ export const supportMessages = defineMessages({
     'support.actions.unlockPin': 'Unlock start PIN (**** {last4})',
     'support.actions.unlockLogin': 'Unlock login',
     'support.actions.reset': 'Email a password reset link',
+    'support.actions.reissuePin': 'Reissue start PIN (**** {last4})',
+    'support.reissue.title': 'Reissue the start PIN',
+    'support.reissue.lead':
+      'For a caller who has forgotten the 4 digits (if they remember them, unlocking is enough). The new 4 digits go by post to the card’s registered address and are never shown here. The old ones stop working and the lock is lifted. The member is also told by email.',
+    'support.done.pinReissued':
+      'Start PIN reissued. The new 4 digits go by post to the registered address (the member was emailed too).',
+    'support.emailChange.title': 'Change the email address (contact center)',
+    'support.emailChange.lead':
+      'For a caller who can no longer receive mail at the registered address. Ask for the new address and request the change: it takes effect when a supervisor approves it (not the one who requested it). The old address is told at once. For {hours} hours after the change no password-reset link is sent to the new address.',
+    'support.emailChange.newEmail': 'New email address',
+    'support.emailChange.reason': 'Reason for the request',
+    'support.emailChange.submit': 'Request the email change',
+    'support.emailChange.pendingTitle': 'Email change waiting for approval',
+    'support.emailChange.requestedBy': 'Requested by',
+    'support.emailChange.approveLead':
+      'Check the request and the case history before approving. Approval ends every session and every unused link of the member.',
+    'support.emailChange.approve': 'Approve the email change',
+    'support.emailChange.reject': 'Reject the request',
+    'support.emailChange.rejectReason': 'Reason for rejecting',
+    'support.emailChange.waiting': 'Waiting for a supervisor other than the requester to approve it.',
+    'support.emailChange.ownRequest': 'You cannot decide your own request',
+    'support.emailChange.ownRequest.body': 'Ask another supervisor to approve it.',
+    'support.emailChange.alreadyRequested': 'A request is already waiting',
+    'support.emailChange.alreadyRequested.body':
+      'This member already has an email change waiting for approval. A new one can be made once it is approved or rejected.',
+    'support.emailChange.idTaken': 'The email cannot be changed to this address',
+    'support.emailChange.idTaken.body':
+      'The user ID is the email address, so the new address would become the user ID, and another member ID holds it or it is in its cooling-off period after a withdrawal.',
+    'support.done.emailRequested':
+      'Email change requested. It takes effect when a supervisor approves it. The old address was told.',
+    'support.done.emailApproved':
+      'Email address changed. Every session and unused link ended, and both the old and the new address were told.',
+    'support.done.emailRejected': 'The email change request was rejected.',
+    'support.v.sameEmail': 'This is the current address. Enter the new one',
+    'support.v.emailIdTaken':
+      'This address cannot become the user ID (another member ID holds it, or it is in its cooling-off period)',
     'support.actions.verifyFirst': 'Verify the caller first',
     'support.actions.verifyFirst.body':
       'This action is available for 15 minutes after the caller passes identity verification. Verify them on the member page.',

@@ -243,3 +243,91 @@ export function listRecentAuditRows(db: Executor, limit: number, memberId?: numb
   if (memberId !== undefined) q = q.where('a.member_id', '=', memberId);
   return q.execute();
 }
+
+/**
+ * Records an operator's request to change a member's email (migration 0016). At most one open request per
+ * member (partial unique index): undefined when one is already open.
+ */
+export function insertSupportEmailChange(
+  db: Executor,
+  values: {
+    memberId: number;
+    oldEmail: string;
+    newEmail: string;
+    reason: string;
+    staffId: number;
+    now: Date;
+  },
+) {
+  return db
+    .insertInto('support_email_changes')
+    .values({
+      member_id: values.memberId,
+      old_email: values.oldEmail,
+      new_email: values.newEmail,
+      reason: values.reason,
+      requested_by: values.staffId,
+      requested_at: values.now,
+      decided_by: null,
+      decided_at: null,
+      reset_hold_until: null,
+    })
+    .onConflict((oc) => oc.column('member_id').where('status', '=', 'requested').doNothing())
+    .returning(['id'])
+    .executeTakeFirst();
+}
+
+/** The member's open email-change request with the requesting staff member's login, if any. */
+export function findOpenSupportEmailChange(db: Executor, memberId: number) {
+  return db
+    .selectFrom('support_email_changes as e')
+    .innerJoin('staff as s', 's.id', 'e.requested_by')
+    .select(['e.id', 'e.new_email', 'e.old_email', 'e.reason', 'e.requested_by', 'e.requested_at', 's.login'])
+    .where('e.member_id', '=', memberId)
+    .where('e.status', '=', 'requested')
+    .executeTakeFirst();
+}
+
+/**
+ * Decides an open request in one guarded statement: only while it is open, and never by the staff member
+ * who asked for it (four eyes; the table's check constraint says the same). Undefined when nothing matched.
+ */
+export function decideSupportEmailChange(
+  db: Executor,
+  values: {
+    id: number;
+    memberId: number;
+    staffId: number;
+    status: 'approved' | 'rejected';
+    now: Date;
+    holdUntil: Date | null;
+  },
+) {
+  return db
+    .updateTable('support_email_changes')
+    .set({
+      status: values.status,
+      decided_by: values.staffId,
+      decided_at: values.now,
+      reset_hold_until: values.holdUntil,
+    })
+    .where('id', '=', values.id)
+    .where('member_id', '=', values.memberId)
+    .where('status', '=', 'requested')
+    .where('requested_by', '<>', values.staffId)
+    .returning(['id', 'new_email', 'old_email', 'requested_by'])
+    .executeTakeFirst();
+}
+
+/** The latest end of a reset-link hold for this member and address that is still running, if any. */
+export async function findResetHold(db: Executor, memberId: number, email: string, now: Date) {
+  const row = await db
+    .selectFrom('support_email_changes')
+    .select((eb) => eb.fn.max('reset_hold_until').as('until'))
+    .where('member_id', '=', memberId)
+    .where('new_email', '=', email)
+    .where('status', '=', 'approved')
+    .where('reset_hold_until', '>', now)
+    .executeTakeFirst();
+  return row?.until ? new Date(row.until) : undefined;
+}

@@ -6,6 +6,12 @@ import { renderCodedErrorPage, renderHttpErrorPage } from '../web/pages.tsx';
 import { loadStaffSession, staffCookie } from '../web/sessions.ts';
 import { verifyAuditChain } from './audit.ts';
 import { createStaff } from './create-staff.ts';
+import {
+  approveOperatorEmailChange,
+  type EmailChangeResult,
+  rejectOperatorEmailChange,
+  requestOperatorEmailChange,
+} from './email-change.ts';
 import { findCardsByLast4, findMembers } from './find-members.ts';
 import { logInStaff } from './login.ts';
 import {
@@ -17,15 +23,18 @@ import {
   unlockMemberLogin,
 } from './member-actions.ts';
 import { loadMemberCase } from './member-case.ts';
+import { reissueStartPin } from './reissue-start-pin.ts';
 import { listRecentAuditRows, listStaff } from './repository.ts';
 import { accessFor, roleAtLeast } from './roles.ts';
 import {
   cardSearchForm,
   cardStatusForm,
   createStaffForm,
+  emailChangeForm,
   idParam,
   memberSearchForm,
   reasonForm,
+  rejectEmailChangeForm,
   staffLoginForm,
   verifyForm,
 } from './schemas.ts';
@@ -222,19 +231,8 @@ staffRoutes.post('/members/:memberId/verify', async (c) => {
 function afterAction(c: StaffContext, memberId: number, result: ActionResult, done: DoneNotice) {
   if (result.ok) return c.redirect(`/support/members/${memberId}?done=${done}`, 303);
   if (result.code === 'not_found') return notFound(c);
-  const t = c.get('t');
   const key = result.code === 'not_verified' ? 'support.actions.verifyFirst' : 'support.actions.notActive';
-  return renderConsolePage(
-    c,
-    { title: t(key), status: 409 },
-    <>
-      <h1>{t(key)}</h1>
-      <Notice kind="warning">{t(`${key}.body`)}</Notice>
-      <p>
-        <a href={`/support/members/${memberId}`}>{t('support.backToMember')}</a>
-      </p>
-    </>,
-  );
+  return refusal(c, memberId, key, 409);
 }
 
 function cardIdOf(c: AppContext): number | undefined {
@@ -253,6 +251,113 @@ staffRoutes.post('/members/:memberId/cards/:cardId/unlock-pin', async (c) => {
     'pin',
   );
 });
+
+staffRoutes.post('/members/:memberId/cards/:cardId/reissue-pin', async (c) => {
+  const memberId = memberIdOf(c);
+  const cardId = cardIdOf(c);
+  if (!memberId || !cardId) return notFound(c);
+  return afterAction(
+    c,
+    memberId,
+    await reissueStartPin(c.get('deps'), c.get('staff'), memberId, cardId),
+    'pinReissued',
+  );
+});
+
+staffRoutes.post('/members/:memberId/email-change', async (c) => {
+  const memberId = memberIdOf(c);
+  if (!memberId) return notFound(c);
+  const form = await parseForm(c, emailChangeForm);
+  if (!form.ok)
+    return memberPage(c, memberId, { emailErrors: form.errors, emailValues: form.raw, status: 400 });
+  const result = await requestOperatorEmailChange(c.get('deps'), c.get('staff'), memberId, {
+    newEmail: form.data.newEmail,
+    reason: form.data.changeReason,
+  });
+  if (!result.ok && (result.code === 'same_email' || result.code === 'user_id_taken')) {
+    const t = c.get('t');
+    return memberPage(c, memberId, {
+      emailErrors: {
+        newEmail: t(result.code === 'same_email' ? 'support.v.sameEmail' : 'support.v.emailIdTaken'),
+      },
+      emailValues: form.raw,
+      status: result.code === 'same_email' ? 400 : 409,
+    });
+  }
+  return afterEmailChange(c, memberId, result, 'emailRequested');
+});
+
+function requestIdOf(c: AppContext): number | undefined {
+  const r = idParam.safeParse(c.req.param('requestId'));
+  return r.success ? r.data : undefined;
+}
+
+staffRoutes.post('/members/:memberId/email-change/:requestId/approve', async (c) => {
+  const memberId = memberIdOf(c);
+  const requestId = requestIdOf(c);
+  if (!memberId || !requestId) return notFound(c);
+  const result = await approveOperatorEmailChange(c.get('deps'), c.get('staff'), memberId, requestId);
+  return afterEmailChange(c, memberId, result, 'emailApproved');
+});
+
+staffRoutes.post('/members/:memberId/email-change/:requestId/reject', async (c) => {
+  const memberId = memberIdOf(c);
+  const requestId = requestIdOf(c);
+  if (!memberId || !requestId) return notFound(c);
+  const form = await parseForm(c, rejectEmailChangeForm);
+  if (!form.ok) return memberPage(c, memberId, { decisionErrors: form.errors, status: 400 });
+  const result = await rejectOperatorEmailChange(
+    c.get('deps'),
+    c.get('staff'),
+    memberId,
+    requestId,
+    form.data.rejectReason,
+  );
+  return afterEmailChange(c, memberId, result, 'emailRejected');
+});
+
+/** An email-change step's result: the member page with its notice, or a page that says why not. */
+function afterEmailChange(c: StaffContext, memberId: number, result: EmailChangeResult, done: DoneNotice) {
+  if (
+    result.ok ||
+    result.code === 'not_found' ||
+    result.code === 'not_verified' ||
+    result.code === 'not_active'
+  )
+    return afterAction(c, memberId, result as ActionResult, done);
+  const key =
+    result.code === 'own_request'
+      ? 'support.emailChange.ownRequest'
+      : result.code === 'change_already_requested'
+        ? 'support.emailChange.alreadyRequested'
+        : 'support.emailChange.idTaken';
+  return refusal(c, memberId, key, result.code === 'own_request' ? 403 : 409);
+}
+
+function refusal(
+  c: StaffContext,
+  memberId: number,
+  key:
+    | 'support.actions.verifyFirst'
+    | 'support.actions.notActive'
+    | 'support.emailChange.ownRequest'
+    | 'support.emailChange.alreadyRequested'
+    | 'support.emailChange.idTaken',
+  status: 403 | 409,
+) {
+  const t = c.get('t');
+  return renderConsolePage(
+    c,
+    { title: t(key), status },
+    <>
+      <h1>{t(key)}</h1>
+      <Notice kind="warning">{t(`${key}.body`)}</Notice>
+      <p>
+        <a href={`/support/members/${memberId}`}>{t('support.backToMember')}</a>
+      </p>
+    </>,
+  );
+}
 
 staffRoutes.post('/members/:memberId/unlock-login', async (c) => {
   const memberId = memberIdOf(c);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailSchema } from '../members/identity.ts';
 import { STAFF_ROLES } from './tables.ts';
 
 /** Form schemas of the console; messages are i18n keys (web/form.ts translates them per field). */
@@ -53,9 +54,15 @@ export const verifyForm = z.object({
   cardNumber: z.string().trim().min(1, 'support.v.cardNumber').max(30, 'support.v.cardNumber'),
 });
 
-export const reasonForm = z.object({
-  reason: z.string().trim().min(5, 'support.v.reason').max(500, 'support.v.reason'),
-});
+const reason = z.string().trim().min(5, 'support.v.reason').max(500, 'support.v.reason');
+
+export const reasonForm = z.object({ reason });
+
+/** Operator-assisted email change: the caller's new address (normalised like members.email) and why. */
+export const emailChangeForm = z.object({ newEmail: emailSchema, changeReason: reason });
+
+/** A supervisor turning an email change down says why. */
+export const rejectEmailChangeForm = z.object({ rejectReason: reason });
 
 export const cardStatusForm = reasonForm.extend({
   status: z.enum(['active', 'suspended'], 'support.v.status'),

@@ -61,7 +61,26 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/**
+ * An operator-assisted email change (migration 0016): requested by an operator after identity verification,
+ * approved or rejected by another supervisor. After approval no reset link goes out until reset_hold_until.
+ */
+export interface SupportEmailChangesTable {
+  id: Generated<number>;
+  member_id: number;
+  old_email: string;
+  new_email: string;
+  reason: string;
+  status: ColumnType<'requested' | 'approved' | 'rejected', 'requested' | undefined, 'approved' | 'rejected'>;
+  requested_by: number;
+  requested_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  reset_hold_until: Timestamp | null;
+}
+
 export interface SupportTables {
+  support_email_changes: SupportEmailChangesTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
   support_verifications: SupportVerificationsTable;

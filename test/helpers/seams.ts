@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { generateCardNumber, maskMemberId } from '../../src/cards/card-number.ts';
+import { checkStartPin } from '../../src/cards/start-pin.ts';
 import { type OutboxMessage, renderOutboxRow } from '../../src/mail/outbox.ts';
 import { verifyAuditChain } from '../../src/support/audit.ts';
 import { consoleRouteAccess } from '../../src/support/roles.ts';
@@ -1096,10 +1097,18 @@ class ReissueStartPinCommand extends SeamCommand {
     const client = await verifyCaller(m, r, member, card);
     const res = await client.post(path, {});
     expect(res.status).toBe(303);
-    // The new PIN travels by letter (the `letter` channel of the outbox); the old one stops working.
-    const letters = await newMail(r);
-    const pin = letters.map((l) => /\b(\d{4})\b/.exec(l.text)?.[1]).find(Boolean);
+    // The new PIN travels only by letter (the `letter` channel of the outbox, to the card's registered
+    // address); the member gets an email that it is on its way; the old PIN stops working.
+    m.expectedMails.push({ to: member.email, template: 'start_pin_reissued', contains: [card.card.last4] });
+    m.expectedMails.push({ to: card.card.holderName, template: 'start_pin_letter' });
+    const mails = await matchMails(m, r);
+    const letter = mails.find((mail) => mail.template === 'start_pin_letter');
+    expect(letter?.channel, 'the PIN goes by letter').toBe('letter');
+    const pin = /(?:パスワード|PIN): (\d{4})\s*$/m.exec(letter!.text)?.[1];
     expect(pin, 'the letter carries the new start PIN').toBeDefined();
+    expect(checkStartPin(pin!, card.card.birthDate), 'a PIN the application would accept').toBeNull();
+    for (const mail of mails.filter((x) => x.channel !== 'letter'))
+      expect(mail.text, 'no email carries the PIN').not.toContain(`: ${pin}`);
     card.pin = pin!;
     card.failures = 0;
     card.locked = false;

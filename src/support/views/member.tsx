@@ -9,6 +9,10 @@ import { renderConsolePage } from './frame.tsx';
 /** Notices after an action (the ?done= value of the redirect). */
 export const DONE_NOTICES = {
   pin: 'support.done.pin',
+  pinReissued: 'support.done.pinReissued',
+  emailRequested: 'support.done.emailRequested',
+  emailApproved: 'support.done.emailApproved',
+  emailRejected: 'support.done.emailRejected',
   login: 'support.done.login',
   reset: 'support.done.reset',
   withdrawn: 'support.done.withdrawn',
@@ -23,7 +27,12 @@ export interface MemberPageProps {
   verifyValues?: Record<string, string>;
   verifyErrors?: FieldErrors;
   reasonErrors?: FieldErrors;
-  status?: 200 | 400 | 422 | 429;
+  /** The operator-assisted email change form, kept as typed after an error. */
+  emailValues?: Record<string, string>;
+  emailErrors?: FieldErrors;
+  /** A supervisor's rejection of an email change (its reason). */
+  decisionErrors?: FieldErrors;
+  status?: 200 | 400 | 409 | 422 | 429;
 }
 
 const ITEMS: (keyof VerificationItems)[] = ['fullName', 'birthDate', 'phone', 'cardNumber'];
@@ -212,6 +221,48 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
                 </button>
               </Form>
             </div>
+            <h3>{t('support.reissue.title')}</h3>
+            <p>{t('support.reissue.lead')}</p>
+            <div class="button-row">
+              {cards.map((card) => (
+                <Form c={c} action={`${base}/cards/${card.id}/reissue-pin`} class="inline-form">
+                  <button type="submit" class="button">
+                    {t('support.actions.reissuePin', { last4: card.last4 })}
+                  </button>
+                </Form>
+              ))}
+            </div>
+            {member.status === 'active' && !data.emailChange ? (
+              <Form c={c} action={`${base}/email-change`} class="stack" novalidate>
+                <h3>{t('support.emailChange.title')}</h3>
+                <p>
+                  {t('support.emailChange.lead', {
+                    hours: c.get('deps').config.operatorEmailChangeHoldHours,
+                  })}
+                </p>
+                <ErrorSummary t={t} errors={props.emailErrors ?? {}} />
+                <Field
+                  name="newEmail"
+                  type="email"
+                  value={props.emailValues?.newEmail}
+                  label={t('support.emailChange.newEmail')}
+                  error={props.emailErrors?.newEmail}
+                  autocomplete="off"
+                  maxlength={254}
+                />
+                <Field
+                  name="changeReason"
+                  value={props.emailValues?.changeReason}
+                  label={t('support.emailChange.reason')}
+                  hint={t('support.supervisor.reason.hint')}
+                  error={props.emailErrors?.changeReason}
+                  maxlength={500}
+                />
+                <button type="submit" class="button">
+                  {t('support.emailChange.submit')}
+                </button>
+              </Form>
+            ) : null}
             <h3>{t('support.events.title')}</h3>
             {data.events.length === 0 ? (
               <p>{t('support.events.none')}</p>
@@ -231,6 +282,52 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
           <p>{t('support.actions.locked')}</p>
         )}
       </section>
+
+      {data.emailChange ? (
+        <section aria-labelledby="email-change-title" class="panel">
+          <h2 id="email-change-title">{t('support.emailChange.pendingTitle')}</h2>
+          <dl class="facts">
+            <dt>{t('support.emailChange.newEmail')}</dt>
+            <dd>{data.emailChange.newEmail}</dd>
+            <dt>{t('support.emailChange.requestedBy')}</dt>
+            <dd>
+              {data.emailChange.requestedBy} · {when(data.emailChange.requestedAt)}
+            </dd>
+            <dt>{t('support.emailChange.reason')}</dt>
+            <dd>{data.emailChange.reason}</dd>
+          </dl>
+          {staff && roleAtLeast(staff.role, 'supervisor') && staff.id !== data.emailChange.requestedById ? (
+            <>
+              <p>{t('support.emailChange.approveLead')}</p>
+              <Form c={c} action={`${base}/email-change/${data.emailChange.id}/approve`} class="inline-form">
+                <button type="submit" class="button primary">
+                  {t('support.emailChange.approve')}
+                </button>
+              </Form>
+              <Form
+                c={c}
+                action={`${base}/email-change/${data.emailChange.id}/reject`}
+                class="stack"
+                novalidate
+              >
+                <ErrorSummary t={t} errors={props.decisionErrors ?? {}} />
+                <Field
+                  name="rejectReason"
+                  label={t('support.emailChange.rejectReason')}
+                  hint={t('support.supervisor.reason.hint')}
+                  error={props.decisionErrors?.rejectReason}
+                  maxlength={500}
+                />
+                <button type="submit" class="button">
+                  {t('support.emailChange.reject')}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <p>{t('support.emailChange.waiting')}</p>
+          )}
+        </section>
+      ) : null}
 
       {staff && roleAtLeast(staff.role, 'supervisor') ? (
         <section aria-labelledby="supervisor-title" class="panel">
