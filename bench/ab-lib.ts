@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { cookiesOf } from './http.ts';
 import { StatementCounter } from './pg.ts';
 import { type Tree, treeCpuMs } from './trees.ts';
 
@@ -84,32 +85,12 @@ export function rowsOf<T extends Record<string, number>>(
   });
 }
 
-const cookiesOf = (res: Response) =>
-  res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-
 /** The login page's CSRF cookie and token, as one browser gets them. */
 export async function csrfOf(origin: string): Promise<{ cookie: string; token: string }> {
   const page = await fetch(`${origin}/login`);
   const cookie = cookiesOf(page);
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
   return { cookie, token };
-}
-
-/** Logs in through the form once, as a browser would, and returns the cookie header of the session. */
-export async function logIn(origin: string, identifier: string, password: string): Promise<string> {
-  const { cookie, token } = await csrfOf(origin);
-  const res = await fetch(`${origin}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin },
-    body: new URLSearchParams({ _csrf: token, identifier, password }),
-  });
-  await res.arrayBuffer();
-  if (res.status !== 303) throw new Error(`login of ${identifier} at ${origin} answered ${res.status}`);
-  return `${cookie}; ${cookiesOf(res)}`;
 }
 
 /** The postmaster's pid of the bench cluster (its backends are its children). */

@@ -14,12 +14,12 @@ import { SCALE_MEMBER_PASSWORD } from '../src/scale/seed-scale.ts';
 import {
   alternate,
   type LoadFigures,
-  logIn,
   measureLoad,
   type Row,
   rowsOf,
   type ScenarioContext,
 } from './ab-lib.ts';
+import { logIn } from './http.ts';
 import { ensureDatabase } from './pg.ts';
 import { startServer, stopServer, type Tree } from './trees.ts';
 

@@ -8,12 +8,12 @@ import type { ChildProcess } from 'node:child_process';
 import {
   alternate,
   type LoadFigures,
-  logIn,
   measureLoad,
   type Row,
   rowsOf,
   type ScenarioContext,
 } from './ab-lib.ts';
+import { logIn } from './http.ts';
 import { ensureDatabase } from './pg.ts';
 import { startServer, stopServer } from './trees.ts';
 
