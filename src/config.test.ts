@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       finalDay: 12,
       feeRateBasisPoints: 1500,
       revolvingMonthlyPrincipal: 10_000,
+      changeCutoffDay: 12,
     });
     expect(loadConfig(base).points).toEqual({ yenPerPoint: 100, expiryMonths: 12 });
     expect(loadConfig({ ...base, CARD_FEE_ANNUAL_RATE: '14.6' }).statements.feeRateBasisPoints).toBe(1460);

@@ -67,6 +67,7 @@ const envSchema = z.object({
     .regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percentage like 15.00')
     .default('15.00'),
   REVOLVING_MONTHLY_PRINCIPAL: positiveInt.default(10_000),
+  PAYMENT_CHANGE_CUTOFF_DAY: z.coerce.number().int().min(2).max(26).default(12),
   POINTS_YEN_PER_POINT: positiveInt.default(100),
   POINTS_EXPIRY_MONTHS: positiveInt.max(120).default(12),
 });
@@ -133,6 +134,11 @@ export interface Config {
     feeRateBasisPoints: number;
     /** Revolving: principal billed per month (fixed-amount plan) until the balance is paid. */
     revolvingMonthlyPrincipal: number;
+    /**
+     * After-the-fact revolving and instalments: a line can be changed (and the change undone) until the day
+     * before this day of its payment month (the month after its usage month).
+     */
+    changeCutoffDay: number;
   };
   points: {
     /** One point per this many yen of eligible usage, per transaction. */
@@ -315,6 +321,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       finalDay: env.STATEMENT_FINAL_DAY,
       feeRateBasisPoints: percentToBasisPoints(env.CARD_FEE_ANNUAL_RATE),
       revolvingMonthlyPrincipal: env.REVOLVING_MONTHLY_PRINCIPAL,
+      changeCutoffDay: env.PAYMENT_CHANGE_CUTOFF_DAY,
     },
     points: { yenPerPoint: env.POINTS_YEN_PER_POINT, expiryMonths: env.POINTS_EXPIRY_MONTHS },
     warnings,

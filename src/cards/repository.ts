@@ -362,6 +362,10 @@ export interface ImportedTransaction {
   points?: number;
 }
 
+/** Whether the line being upserted has a live after-the-fact change by its member. */
+const memberChanged = sql<boolean>`exists (select 1 from card_payment_changes p
+  where p.transaction_id = card_transactions.id and p.undone_at is null)`;
+
 /** Import: creates or updates a transaction by the core system's id. Returns whether it was new. */
 export async function upsertImportedTransaction(db: Executor, tx: ImportedTransaction) {
   return db
@@ -386,8 +390,9 @@ export async function upsertImportedTransaction(db: Executor, tx: ImportedTransa
         amount: eb.ref('excluded.amount'),
         kind: eb.ref('excluded.kind'),
         category: eb.ref('excluded.category'),
-        payment_method: eb.ref('excluded.payment_method'),
-        instalments: eb.ref('excluded.instalments'),
+        // A member's after-the-fact change (あとからリボ・分割, card_payment_changes) outlives a resent line.
+        payment_method: sql`case when ${memberChanged} then card_transactions.payment_method else excluded.payment_method end`,
+        instalments: sql`case when ${memberChanged} then card_transactions.instalments else excluded.instalments end`,
         points: eb.ref('excluded.points'),
       })),
     )

@@ -42,8 +42,18 @@ export interface CardsTable {
   start_pin_locked_at: Timestamp | null;
   /** Income band from the application (null for cards imported without one); used by the renewal screening. */
   income_band: ColumnType<IncomeBand | null, IncomeBand | null | undefined, IncomeBand | null>;
+  /** From the card application (null for cards imported or applied for before it asked): name in kanji and kana. */
+  holder_name_kanji: OptionalText;
+  holder_name_kana: OptionalText;
+  /** The postal address the application asked the card to be posted to. */
+  mailing_postal_code: OptionalText;
+  mailing_prefecture: OptionalText;
+  mailing_address_line1: OptionalText;
+  mailing_address_line2: OptionalText;
   created_at: CreatedAt;
 }
+
+type OptionalText = ColumnType<string | null, string | null | undefined, string | null>;
 
 /** One row: the random key behind number_hash, encrypted under the data keys (rewrapped on rotation). */
 export interface CardLookupKeysTable {

@@ -108,6 +108,10 @@ export const internalErrors = {
   no_card: 'statements',
   /** No statement for that card and month. */
   statement_not_found: 'statements',
+  /** The line cannot be changed to revolving or instalments now (not one-time, past the cut-off, paid…). */
+  payment_change_not_allowed: 'statements',
+  /** The line was already changed (a second submit of the same change). */
+  payment_change_already_made: 'statements',
   /** A single sign-on client id that is already registered. */
   client_id_taken: 'oidc',
   /** A client's redirect URI that is not an allowed absolute URL. */

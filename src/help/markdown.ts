@@ -29,6 +29,8 @@ export function articlePlaceholders(config: Config): Record<string, string> {
     statementFinalDay: String(config.statements.finalDay),
     cardFeeRate: (config.statements.feeRateBasisPoints / 100).toFixed(2),
     revolvingMonthlyPrincipal: config.statements.revolvingMonthlyPrincipal.toLocaleString('en-US'),
+    paymentChangeLastDay: String(config.statements.changeCutoffDay - 1),
+    paymentChangeCutoffDay: String(config.statements.changeCutoffDay),
     pointsYenPerPoint: String(config.points.yenPerPoint),
     pointsExpiryMonths: String(config.points.expiryMonths),
   };
@@ -46,6 +48,8 @@ export const placeholderNames = [
   'statementFinalDay',
   'cardFeeRate',
   'revolvingMonthlyPrincipal',
+  'paymentChangeLastDay',
+  'paymentChangeCutoffDay',
   'pointsYenPerPoint',
   'pointsExpiryMonths',
 ] as const;

@@ -7,6 +7,7 @@ import { memberMessages } from '../members/messages.ts';
 import { signInMessages } from '../members/sign-in-messages.ts';
 import { oidcMessages } from '../oidc/messages.ts';
 import { portalMessages } from '../portal/messages.ts';
+import { paymentChangeMessages } from '../statements/change-messages.ts';
 import { statementMessages } from '../statements/messages.ts';
 import { supportMessages } from '../support/messages.ts';
 import { commonMessages } from './common.ts';
@@ -26,6 +27,7 @@ const catalogs = [
   helpMessages,
   supportMessages,
   statementMessages,
+  paymentChangeMessages,
   oidcMessages,
 ] as const;
 

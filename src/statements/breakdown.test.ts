@@ -3,7 +3,9 @@ import {
   billStatement,
   instalmentFeePer100,
   instalmentPlan,
+  instalmentSchedule,
   revolvingForMonth,
+  revolvingSchedule,
   type StatementLineInput,
 } from './breakdown.ts';
 
@@ -148,5 +150,56 @@ describe('billStatement', () => {
     expect(breakdown.revolvingPrincipal).toBe(10_000);
     expect(breakdown.revolvingBalanceAfter).toBe(25_000);
     expect(breakdown.instalmentPrincipal).toBe(33_334);
+  });
+});
+
+describe('schedules shown for after-the-fact revolving and instalments (hand-computed, 15.00%)', () => {
+  it.each([
+    // amount, rows as [principal, fee, balance after]; fee = balance carried in × 1500 / 120000, rounded down
+    [
+      35_000,
+      [
+        [10_000, 0, 25_000],
+        [10_000, 312, 15_000], // 25,000 × 0.0125 = 312.5 → 312
+        [10_000, 187, 5_000], // 15,000 × 0.0125 = 187.5 → 187
+        [5_000, 62, 0], // 5,000 × 0.0125 = 62.5 → 62
+      ],
+    ],
+    [8_000, [[8_000, 0, 0]]],
+    [
+      25_001,
+      [
+        [10_000, 0, 15_001],
+        [10_000, 187, 5_001], // 15,001 × 0.0125 = 187.51 → 187
+        [5_001, 62, 0], // 5,001 × 0.0125 = 62.51 → 62
+      ],
+    ],
+  ])('revolving ¥%i at ¥10,000 a month', (amount, rows) => {
+    const schedule = revolvingSchedule(amount, 10_000, 1500);
+    expect(schedule.map((r) => [r.principal, r.fee, r.balanceAfter])).toEqual(rows);
+    expect(schedule.map((r) => r.number)).toEqual(rows.map((_, i) => i + 1));
+  });
+
+  it('revolving ¥100,000: ten statements, fees 1,125 down to 125, ¥5,625 in all', () => {
+    const schedule = revolvingSchedule(100_000, 10_000, 1500);
+    expect(schedule.map((r) => r.fee)).toEqual([0, 1_125, 1_000, 875, 750, 625, 500, 375, 250, 125]);
+    expect(schedule.reduce((s, r) => s + r.fee, 0)).toBe(5_625);
+  });
+
+  it.each([
+    // amount, count, fee (amount × per-¥100 fee / 100, rounded down), first [principal, fee], then [principal, fee]
+    [59_800, 6, 2_643, [9_970, 443], [9_966, 440]], // 59,800 × 4.42 / 100 = 2,643.16
+    [50_000, 10, 3_500, [5_000, 350], [5_000, 350]], // 50,000 × 7.00 / 100
+    [100_000, 3, 2_510, [33_334, 838], [33_333, 836]], // 100,000 × 2.51 / 100
+    // 12,345 × 8.31 / 100 = 1,025.86; 12,345 / 12 = 1,028 r 9 → 1,028 + 9; 1,025 / 12 = 85 r 5 → 85 + 5
+    [12_345, 12, 1_025, [1_037, 90], [1_028, 85]],
+  ])('¥%i in %i instalments: fee ¥%i, remainders on the first payment', (amount, count, fee, first, rest) => {
+    const schedule = instalmentSchedule(instalmentPlan(amount, count, 1500));
+    expect(schedule).toHaveLength(count);
+    expect([schedule[0]?.principal, schedule[0]?.fee]).toEqual(first);
+    for (const row of schedule.slice(1)) expect([row.principal, row.fee]).toEqual(rest);
+    expect(schedule.reduce((s, r) => s + r.fee, 0)).toBe(fee);
+    expect(schedule.at(-1)?.balanceAfter).toBe(0);
+    expect(schedule[0]?.balanceAfter).toBe(amount - (first[0] ?? 0));
   });
 });

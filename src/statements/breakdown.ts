@@ -74,6 +74,51 @@ export function monthsBetween(a: string, b: string): number {
   return (by - ay) * 12 + (bm - am);
 }
 
+/** The revolving fee of one statement: the balance carried in × rate / 12, rounded down to the yen. */
+export function revolvingFee(carried: number, rateBasisPoints: number): number {
+  return Math.floor((Math.max(0, carried) * rateBasisPoints) / 120_000);
+}
+
+/** One statement of a schedule: which payment (1-based), principal, fee and what is left after it. */
+export interface ScheduleRow {
+  number: number;
+  principal: number;
+  fee: number;
+  balanceAfter: number;
+}
+
+/** The statements an instalment plan bills, first one on the statement of the month of use. */
+export function instalmentSchedule(plan: InstalmentPlan): ScheduleRow[] {
+  let balance = plan.principals.reduce((a, b) => a + b, 0);
+  return plan.principals.map((principal, i) => {
+    balance -= principal;
+    return { number: i + 1, principal, fee: plan.fees[i] ?? 0, balanceAfter: balance };
+  });
+}
+
+/**
+ * The statements that pay off `amount` on revolving if it were the only revolving balance and every statement
+ * were paid as billed: the same rules as revolvingForMonth (min(balance, monthly principal) each statement,
+ * the fee on the balance carried in, none in the month of use). What the member sees before changing a line.
+ */
+export function revolvingSchedule(
+  amount: number,
+  monthlyPrincipal: number,
+  rateBasisPoints: number,
+): ScheduleRow[] {
+  const rows: ScheduleRow[] = [];
+  let carried = 0;
+  let balance = amount;
+  for (let number = 1; balance > 0; number++) {
+    const principal = Math.min(balance, monthlyPrincipal);
+    const fee = revolvingFee(carried, rateBasisPoints);
+    balance -= principal;
+    rows.push({ number, principal, fee, balanceAfter: balance });
+    carried = balance;
+  }
+  return rows;
+}
+
 export interface RevolvingMonth {
   /** Balance carried in from the previous statement (after its principal). */
   carried: number;
@@ -108,7 +153,7 @@ export function revolvingForMonth(
     const added = addedByMonth.get(m) ?? 0;
     const balance = carried + added;
     const principal = Math.max(0, Math.min(balance, monthlyPrincipal));
-    const fee = Math.floor((Math.max(0, carried) * rateBasisPoints) / 120_000);
+    const fee = revolvingFee(carried, rateBasisPoints);
     const result = { carried, added, principal, fee, balanceAfter: balance - principal };
     if (m === month) return result;
     carried = result.balanceAfter;

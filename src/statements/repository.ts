@@ -212,3 +212,124 @@ export async function recordPointEvent(
     .onConflict((oc) => oc.column('external_id').doNothing())
     .execute();
 }
+
+// ---- after-the-fact revolving and instalments ----------------------------------------------------------
+
+/**
+ * One line of one of the member's own enrolled cards, by its id (primary key, then the enrollment's primary
+ * key): undefined when the line does not exist or is on someone else's card — the caller answers 404 either way.
+ */
+export async function findMemberLine(db: Executor, memberId: number, lineId: number) {
+  const row = await db
+    .selectFrom('card_transactions as t')
+    .innerJoin('card_enrollments as e', 'e.card_id', 't.card_id')
+    .innerJoin('cards as c', 'c.id', 't.card_id')
+    .select([
+      't.id',
+      't.used_on',
+      't.merchant',
+      't.amount',
+      't.kind',
+      't.category',
+      't.payment_method',
+      't.instalments',
+      't.points',
+      't.card_id',
+      'c.last4',
+      'c.status as card_status',
+    ])
+    .where('t.id', '=', lineId)
+    .where('e.member_id', '=', memberId)
+    .executeTakeFirst();
+  return row && { line: toLine(row), cardId: row.card_id, last4: row.last4, cardStatus: row.card_status };
+}
+
+/** The live (not undone) after-the-fact change of a line, if any (card_payment_changes_live_idx). */
+export function findLivePaymentChange(db: Executor, lineId: number) {
+  return db
+    .selectFrom('card_payment_changes')
+    .select(['id', 'changed_to', 'instalments', 'fee', 'created_at'])
+    .where('transaction_id', '=', lineId)
+    .where('undone_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Line ids of a card's live after-the-fact changes among `lineIds` (for the statement page's links). */
+export async function listLiveChangedLines(db: Executor, cardId: number, lineIds: readonly number[]) {
+  if (lineIds.length === 0) return new Set<number>();
+  const rows = await db
+    .selectFrom('card_payment_changes')
+    .select('transaction_id')
+    .where('card_id', '=', cardId)
+    .where('transaction_id', 'in', lineIds)
+    .where('undone_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => Number(r.transaction_id)));
+}
+
+/**
+ * Switches a one-time purchase to revolving or instalments: one guarded UPDATE (only while the line is still
+ * one-time), so of two concurrent submits exactly one changes the line; the other gets undefined.
+ */
+export function switchLineFromOneTime(
+  db: Executor,
+  lineId: number,
+  cardId: number,
+  to: { method: 'revolving' | 'instalment'; instalments: number | null },
+) {
+  return db
+    .updateTable('card_transactions')
+    .set({ payment_method: to.method, instalments: to.instalments })
+    .where('id', '=', lineId)
+    .where('card_id', '=', cardId)
+    .where('payment_method', '=', 'one_time')
+    .where('kind', '=', 'purchase')
+    .where('amount', '>', 0)
+    .returning('id')
+    .executeTakeFirst();
+}
+
+/** Records the change beside the line (same transaction as switchLineFromOneTime). */
+export async function insertPaymentChange(
+  db: Executor,
+  change: {
+    lineId: number;
+    cardId: number;
+    memberId: number;
+    to: 'revolving' | 'instalment';
+    instalments: number | null;
+    fee: number;
+  },
+) {
+  await db
+    .insertInto('card_payment_changes')
+    .values({
+      transaction_id: change.lineId,
+      card_id: change.cardId,
+      member_id: change.memberId,
+      changed_to: change.to,
+      instalments: change.instalments,
+      fee: change.fee,
+    })
+    .execute();
+}
+
+/** Marks a line's live change undone (guarded: only one of two concurrent undos finds it). */
+export function markPaymentChangeUndone(db: Executor, lineId: number, at: Date) {
+  return db
+    .updateTable('card_payment_changes')
+    .set({ undone_at: at })
+    .where('transaction_id', '=', lineId)
+    .where('undone_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+}
+
+/** Puts a line back to one-time payment (after markPaymentChangeUndone, in its transaction). */
+export async function switchLineToOneTime(db: Executor, lineId: number) {
+  await db
+    .updateTable('card_transactions')
+    .set({ payment_method: 'one_time', instalments: null })
+    .where('id', '=', lineId)
+    .execute();
+}

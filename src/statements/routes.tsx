@@ -1,10 +1,20 @@
 import { Hono } from 'hono';
 import { monthOf, todayIn } from '../cards/billing.ts';
 import type { MemberContext, MemberEnv } from '../web/context.ts';
+import { parseForm, readForm } from '../web/form.ts';
 import { renderHttpErrorPage } from '../web/pages.tsx';
 import { requireMember } from '../web/route-groups.ts';
 import { statementCsv, statementFileName } from './csv.ts';
+import {
+  changePaymentMethod,
+  loadChangeableLine,
+  loadChangeWindow,
+  type PaymentChangeFailure,
+  previewPaymentChange,
+  undoPaymentChange,
+} from './payment-change.ts';
 import { statementPdf } from './pdf.ts';
+import { paymentChoiceForm } from './schemas.ts';
 import {
   listStatementMonths,
   loadPoints,
@@ -13,6 +23,7 @@ import {
   type StatementFailure,
   statementMonths,
 } from './statement.ts';
+import { renderPaymentChangeConfirmPage, renderPaymentChangePage } from './views/payment-change.tsx';
 import { renderPointsPage } from './views/points.tsx';
 import { renderStatementMonthPage, renderStatementsIndexPage } from './views/statements.tsx';
 
@@ -76,9 +87,17 @@ statementRoutes.get('/portal/statements/:month', async (c) => {
       'Content-Disposition': `attachment; filename="${statementFileName(statement, 'pdf')}"`,
     });
   }
-  const spending = await loadSpending(deps, statement.card.id, month);
+  const [spending, changes] = await Promise.all([
+    loadSpending(deps, statement.card.id, month),
+    loadChangeWindow(
+      deps,
+      statement,
+      statement.lines.filter((l) => l.usedThisMonth).map((l) => l.id),
+    ),
+  ]);
   return renderStatementMonthPage(c, {
     statement,
+    changes,
     cards: result.cards,
     cardChosen: cardId !== undefined,
     months: statementMonths(todayIn(deps.now(), deps.config.contact.timeZone)),
@@ -94,3 +113,79 @@ statementRoutes.get('/portal/points', async (c) => {
   const months = statementMonths(todayIn(deps.now(), deps.config.contact.timeZone));
   return renderPointsPage(c, { ...result, cardChosen: cardId !== undefined, statementMonths: months });
 });
+
+// ---- after-the-fact revolving and instalments (あとからリボ・あとから分割) ----------------------------------
+
+/** The line id in the path, or undefined for anything that is not one (→ 404 like a line of someone else). */
+function lineIdOf(c: MemberContext): number | undefined {
+  const value = c.req.param('lineId') ?? '';
+  return /^\d{1,15}$/.test(value) ? Number(value) : undefined;
+}
+
+function notFound(c: MemberContext) {
+  return renderHttpErrorPage(c, 404, 'http.404.title', 'http.404.body');
+}
+
+statementRoutes.get('/portal/statements/changes/:lineId', async (c) => {
+  const lineId = lineIdOf(c);
+  if (lineId === undefined) return notFound(c);
+  const loaded = await loadChangeableLine(c.get('deps'), c.get('member').id, lineId);
+  if (!loaded.ok) return notFound(c);
+  const done = c.req.query('done');
+  return renderPaymentChangePage(c, loaded, done === 'changed' || done === 'undone' ? { done } : {});
+});
+
+/** Confirmation page: validates the choice and shows the fee and schedule; changes nothing. */
+statementRoutes.post('/portal/statements/changes/:lineId/confirm', async (c) => {
+  const deps = c.get('deps');
+  const memberId = c.get('member').id;
+  const lineId = lineIdOf(c);
+  if (lineId === undefined) return notFound(c);
+  const form = await parseForm(c, paymentChoiceForm);
+  if (!form.ok) {
+    const loaded = await loadChangeableLine(deps, memberId, lineId);
+    if (!loaded.ok) return notFound(c);
+    return renderPaymentChangePage(c, loaded, { errors: form.errors, values: form.raw, status: 400 });
+  }
+  const preview = await previewPaymentChange(deps, memberId, lineId, form.data);
+  if (preview.ok) return renderPaymentChangeConfirmPage(c, preview, form.data);
+  return refuseChange(c, lineId, preview.code);
+});
+
+statementRoutes.post('/portal/statements/changes/:lineId', async (c) => {
+  const deps = c.get('deps');
+  const memberId = c.get('member').id;
+  const lineId = lineIdOf(c);
+  if (lineId === undefined) return notFound(c);
+  const form = await parseForm(c, paymentChoiceForm);
+  if (!form.ok) {
+    const loaded = await loadChangeableLine(deps, memberId, lineId);
+    if (!loaded.ok) return notFound(c);
+    return renderPaymentChangePage(c, loaded, { errors: form.errors, values: form.raw, status: 400 });
+  }
+  const result = await changePaymentMethod(deps, memberId, lineId, form.data);
+  if (result.ok) return c.redirect(`/portal/statements/changes/${lineId}?done=changed`, 303);
+  return refuseChange(c, lineId, result.code);
+});
+
+statementRoutes.post('/portal/statements/changes/:lineId/undo', async (c) => {
+  const deps = c.get('deps');
+  const memberId = c.get('member').id;
+  const lineId = lineIdOf(c);
+  if (lineId === undefined) return notFound(c);
+  await readForm(c);
+  const result = await undoPaymentChange(deps, memberId, lineId);
+  if (result.ok) return c.redirect(`/portal/statements/changes/${lineId}?done=undone`, 303);
+  return refuseChange(c, lineId, result.code);
+});
+
+/** Someone else's line → 404; a line that cannot (or can no longer) change → its page saying why, 409. */
+async function refuseChange(c: MemberContext, lineId: number, code: PaymentChangeFailure['code']) {
+  if (code === 'statement_not_found') return notFound(c);
+  const loaded = await loadChangeableLine(c.get('deps'), c.get('member').id, lineId);
+  if (!loaded.ok) return notFound(c);
+  return renderPaymentChangePage(c, loaded, {
+    already: code === 'payment_change_already_made',
+    status: 409,
+  });
+}

@@ -29,7 +29,26 @@ export interface CardStatementPaymentsTable {
   created_at: CreatedAt;
 }
 
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** A one-time line changed to revolving or instalments after the fact (あとからリボ・あとから分割). */
+export interface CardPaymentChangesTable {
+  id: Generated<number>;
+  transaction_id: number;
+  card_id: number;
+  /** The member who made the change (null once that member ID has withdrawn). */
+  member_id: number | null;
+  changed_to: 'revolving' | 'instalment';
+  instalments: number | null;
+  /** The fee shown on the confirmation page (instalments: the line's fee; revolving: the schedule's total). */
+  fee: number;
+  created_at: CreatedAt;
+  /** Set when the member undid the change (before the cut-off); at most one live change per line. */
+  undone_at: Timestamp | null;
+}
+
 export interface StatementTables {
   card_point_events: CardPointEventsTable;
   card_statement_payments: CardStatementPaymentsTable;
+  card_payment_changes: CardPaymentChangesTable;
 }

@@ -16,7 +16,8 @@ describe.each(databaseKinds())('card import and renewal on %s', (kind) => {
     await createMember(app.deps, { userId: 'importer@example.jp' });
     await createMember(app.deps, { userId: 'renewer01' });
     pinHash = await hashSecret('4721');
-  });
+    // A fresh migrated database and argon2 hashes: slow on a shared machine.
+  }, 180_000);
   afterAll(() => app?.close());
 
   const header =

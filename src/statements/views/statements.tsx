@@ -14,6 +14,9 @@ import type {
   StatementPayment,
 } from '../statement.ts';
 import { SpendingCharts } from './charts.tsx';
+import { lastChangeDay } from './payment-change.tsx';
+
+type ChangeWindow = { cutoffDate: string; changedLineIds: Set<number> };
 
 /** ?card=ID kept on links when the member picked a card other than the default one. */
 function cardQuery(card: StatementCard, chosen: boolean): string {
@@ -117,8 +120,20 @@ export function renderStatementsIndexPage(
   );
 }
 
-function LineRow(props: { t: Translate; lang: Lang; line: BilledLine }) {
-  const { t, lang, line } = props;
+/** A line that can be changed to revolving or instalments now (one-time purchase of this month). */
+function isChangeable(line: BilledLine): boolean {
+  return (
+    line.usedThisMonth && line.kind === 'purchase' && line.amount > 0 && line.paymentMethod === 'one_time'
+  );
+}
+
+function LineRow(props: { t: Translate; lang: Lang; line: BilledLine; changes: ChangeWindow | null }) {
+  const { t, lang, line, changes } = props;
+  const changeLink = changes?.changedLineIds.has(line.id)
+    ? t('change.view')
+    : changes && isChangeable(line)
+      ? t('change.link')
+      : null;
   const yen = (n: number) => formatYen(lang, n);
   return (
     <tr>
@@ -137,7 +152,21 @@ function LineRow(props: { t: Translate; lang: Lang; line: BilledLine }) {
           ? t('statement.kind.annual_fee')
           : t(`statement.category.${line.category}`)}
       </td>
-      <td>{methodLabel(lang, line)}</td>
+      <td>
+        {methodLabel(lang, line)}
+        {changeLink ? (
+          <>
+            <br />
+            <a class="small" href={`/portal/statements/changes/${line.id}`}>
+              {changeLink}
+              <span class="visually-hidden">
+                {' '}
+                ({line.merchant} {formatDay(lang, line.usedOn)})
+              </span>
+            </a>
+          </>
+        ) : null}
+      </td>
       <td class="num">{yen(line.amount)}</td>
       <td class="num">
         {line.billed === null ? (
@@ -162,6 +191,8 @@ export function renderStatementMonthPage(
     cardChosen: boolean;
     months: string[];
     spending: SpendingOverview;
+    /** Open for after-the-fact revolving and instalments, or null. */
+    changes: ChangeWindow | null;
   },
 ) {
   const t = c.get('t');
@@ -252,6 +283,12 @@ export function renderStatementMonthPage(
       </section>
       <section aria-labelledby="lines-title">
         <h2 id="lines-title">{t('statement.lines.heading')}</h2>
+        {data.changes ? (
+          <p>
+            {t('change.until', { date: formatDay(lang, lastChangeDay(data.changes.cutoffDate)) })}{' '}
+            <a href="/help/card-payment/after-the-fact-revolving">{t('change.title')}</a>
+          </p>
+        ) : null}
         {s.lines.length === 0 ? (
           <p>{t('statement.lines.none')}</p>
         ) : (
@@ -276,7 +313,7 @@ export function renderStatementMonthPage(
               </thead>
               <tbody>
                 {s.lines.map((line) => (
-                  <LineRow t={t} lang={lang} line={line} />
+                  <LineRow t={t} lang={lang} line={line} changes={data.changes} />
                 ))}
               </tbody>
             </table>
