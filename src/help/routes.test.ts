@@ -8,7 +8,8 @@ import { troubleStepPath, troubleTree } from './troubleshooter.ts';
 let target: TestApp;
 beforeAll(async () => {
   target = await createTestApp('pglite');
-});
+  // A fresh migrated database: slow on a shared machine.
+}, 180_000);
 afterAll(async () => {
   await target.close();
 });
