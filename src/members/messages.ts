@@ -23,6 +23,8 @@ export const memberMessages = defineMessages({
     'login.expired':
       'セッションの有効期限が切れたため、ログアウトしました。もう一度ログインしてください。(エラーコード: S01)',
     'login.loggedOut': 'ログアウトしました。',
+    'login.again':
+      'ご利用のサービスが、あらためてのログインを求めています。本人確認のため、もう一度ログインしてください。',
     'login.registered': '会員登録が完了しました。ユーザーID「{userId}」でログインしてください。',
     'password.show': '表示',
     'password.hide': '隠す',
@@ -119,6 +121,7 @@ export const memberMessages = defineMessages({
       'If one email address has several member IDs, log in with the user ID instead of the email.',
     'login.expired': 'Your session expired and you were logged out. Please log in again. (Error code: S01)',
     'login.loggedOut': 'You have logged out.',
+    'login.again': 'The service you are signing in to asks you to log in again, to confirm it is you.',
     'login.registered': 'Your registration is complete. Log in with the user ID “{userId}”.',
     'password.show': 'Show',
     'password.hide': 'Hide',

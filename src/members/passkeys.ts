@@ -15,6 +15,7 @@ import type { Config } from '../config.ts';
 import type { AppDeps, CurrentMember } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
 import { hashToken } from '../security/tokens.ts';
+import { revokePendingTokens } from './pending-tokens.ts';
 import { deleteMemberSessions, recordAuthEvent } from './repository.ts';
 import {
   advancePasskeyCounter,
@@ -131,11 +132,12 @@ export type FinishPasskeyRegistrationResult = { ok: true; passkeyId: number } | 
 
 /**
  * Step 2: verifies the authenticator's answer (our challenge, used once; our origin and RP ID; user
- * verified) and stores the passkey. Adding a way to sign in ends the member's other sessions.
+ * verified) and stores the passkey. Adding a way to sign in ends the member's other sessions and every
+ * pending token (reset link, email change, the tokens group services hold).
  */
 export async function finishPasskeyRegistration(
   deps: AppDeps,
-  member: Pick<CurrentMember, 'id' | 'sessionTokenHash'>,
+  member: Pick<CurrentMember, 'id' | 'email' | 'sessionTokenHash'>,
   response: RegistrationResponseJSON,
   name: string,
   client: SignInClient,
@@ -179,6 +181,7 @@ export async function finishPasskeyRegistration(
       now,
     });
     if (id === undefined) return fail;
+    await revokePendingTokens(trx, member);
     const revoked = await deleteMemberSessions(trx, member.id, member.sessionTokenHash);
     await recordAuthEvent(trx, {
       kind: 'passkey_added',

@@ -1,5 +1,6 @@
 import { deleteEmailChanges } from '../account/repository.ts';
 import type { Executor } from '../db/schema.ts';
+import { endServiceTokensIn } from '../oidc/end-service-tokens.ts';
 import { deletePasswordResets, deletePendingRegistrationsTo } from './repository.ts';
 
 /** The member whose pending tokens end: the row as it is before the change (its current address). */
@@ -22,6 +23,8 @@ export const PENDING_TOKEN_KINDS: ReadonlyArray<{
   { kind: 'email_change', revoke: (trx, m) => deleteEmailChanges(trx, m.id) },
   /** Registration links not yet used that went to the member's address (the mailbox the change is about). */
   { kind: 'registration', revoke: (trx, m) => deletePendingRegistrationsTo(trx, m.email) },
+  /** Tokens held by group services (OpenID Connect) and the single sign-on sessions; consent stays. */
+  { kind: 'service_tokens', revoke: (trx, m) => endServiceTokensIn(trx, m.id) },
 ];
 
 /**

@@ -43,17 +43,24 @@ export const memberIdRoutes = new Hono<AppEnv>();
 const ipAllows = async (c: PublicContext) => tryConsume(c.get('deps').limiters.formByIp, c.get('ip'));
 
 memberIdRoutes.get('/login', (c) => {
-  if (c.get('member')) return c.redirect(takeReturnTo(c), 303);
+  const member = c.get('member');
+  // ?again=1: a group service asked for a login of its own (prompt=login), so a logged-in member logs in again.
+  const again = c.req.query('again') === '1';
+  if (member && !again) return c.redirect(takeReturnTo(c), 303);
   // The device cookie is issued with the form, so the sign-in that follows is from a known browser.
   deviceHashFor(c);
   const t = c.get('t');
-  const notice =
-    c.req.query('expired') || c.get('sessionExpired')
+  const notice = again
+    ? t('login.again')
+    : c.req.query('expired') || c.get('sessionExpired')
       ? t('login.expired')
       : c.req.query('loggedOut')
         ? t('login.loggedOut')
         : undefined;
-  return renderLoginPage(c, notice ? { notice } : {});
+  return renderLoginPage(c, {
+    ...(notice ? { notice } : {}),
+    ...(again && member ? { identifier: member.userId } : {}),
+  });
 });
 
 memberIdRoutes.post('/login', async (c) => {

@@ -54,8 +54,9 @@ export const signInMessages = defineMessages({
     'twoStep.enabled':
       '2段階ログインを有効にしました。ほかの端末のログインは終了しました。下のリカバリーコードを保管してください。',
     'twoStep.turnOff': '2段階ログインを無効にする',
-    'twoStep.turnOff.lead': '無効にすると、パスワードだけでログインできるようになります。',
-    'twoStep.turnedOff': '2段階ログインを無効にしました。',
+    'twoStep.turnOff.lead':
+      '無効にすると、パスワードだけでログインできるようになります。この端末以外のログインは終了します。',
+    'twoStep.turnedOff': '2段階ログインを無効にしました。ほかの端末のログインは終了しました。',
     'twoStep.remembered': '確認コードを省略する端末: {count}台',
     'twoStep.forget': '記憶した端末をすべて解除',
     'twoStep.forgotten': '記憶した端末をすべて解除しました。次回のログインでは確認コードが必要です。',
@@ -104,6 +105,9 @@ export const signInMessages = defineMessages({
     'notMe.lead':
       'お心当たりのないログインがあった場合は、下のボタンを押してください。すべての端末からログアウトし、記憶した端末も解除して、パスワード再設定のメールをお送りします。',
     'notMe.submit': 'すべてのログインを終了してパスワードを再設定する',
+    'notMe.back': 'ログイン履歴に戻る(何も変更しません)',
+    'validation.notMe.confirm':
+      '「すべてのログインを終了してパスワードを再設定する」ボタンで確定してください。',
     'notMe.done.title': 'すべてのログインを終了しました',
     'notMe.done.body':
       'すべての端末からログアウトしました。パスワード再設定のメールを、登録のメールアドレスにお送りしました。メールのリンクから新しいパスワードを設定してください。',
@@ -163,8 +167,9 @@ export const signInMessages = defineMessages({
     'twoStep.enabled':
       'Two-step login is on. You have been signed out on other devices. Keep the recovery codes below.',
     'twoStep.turnOff': 'Turn off two-step login',
-    'twoStep.turnOff.lead': 'When it is off, your password alone logs you in.',
-    'twoStep.turnedOff': 'Two-step login is off.',
+    'twoStep.turnOff.lead':
+      'When it is off, your password alone logs you in. You are signed out on every other device.',
+    'twoStep.turnedOff': 'Two-step login is off. You have been signed out on other devices.',
     'twoStep.remembered': 'Devices that skip the code: {count}',
     'twoStep.forget': 'Forget all remembered devices',
     'twoStep.forgotten': 'Remembered devices were forgotten. The next login asks for the code.',
@@ -213,6 +218,8 @@ export const signInMessages = defineMessages({
     'notMe.lead':
       'If you do not recognise a sign-in, press the button below: every session is signed out, remembered devices are forgotten, and we send you a password-reset email.',
     'notMe.submit': 'Sign out everywhere and reset my password',
+    'notMe.back': 'Back to the sign-in history (nothing changes)',
+    'validation.notMe.confirm': 'Confirm with the “Sign out everywhere and reset my password” button.',
     'notMe.done.title': 'Every session has been signed out',
     'notMe.done.body':
       'You are signed out on every device. We sent a password-reset email to your registered address; set a new password from its link.',

@@ -268,6 +268,27 @@ export async function recordSignIn(
   return { anyDeviceBefore: Boolean(row?.any_device), thisDeviceBefore: Boolean(row?.this_device) };
 }
 
+/**
+ * A group service signed the member in through cardnavi (an OpenID Connect authorization): one event with the
+ * method "service". No cardnavi session starts, so nothing else changes.
+ */
+export async function recordServiceSignInEvent(
+  db: Executor,
+  values: { memberId: number; now: Date; ip: string | null; userAgent: string | null },
+) {
+  await db
+    .insertInto('auth_events')
+    .values({
+      at: values.now,
+      kind: 'login_success',
+      member_id: values.memberId,
+      ip: values.ip,
+      user_agent: values.userAgent?.slice(0, 300) ?? null,
+      method: 'service',
+    })
+    .execute();
+}
+
 /** Recent successful sign-ins of a member, newest first. */
 export function listSignIns(db: Executor, memberId: number, limit: number) {
   return db
@@ -290,6 +311,16 @@ export function listLiveSessions(db: Executor, memberId: number, idleSince: Date
     .where('created_at', '>', createdSince)
     .orderBy('created_at', 'desc')
     .execute();
+}
+
+/** When the session with this token hash was started (its sign-in), or undefined. */
+export async function findSessionStart(db: Executor, tokenHash: string): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('member_sessions')
+    .select('created_at')
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row ? new Date(row.created_at) : undefined;
 }
 
 /** Ends one session of a member by its handle (never another member's). */

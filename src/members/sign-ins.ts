@@ -7,17 +7,20 @@ import { formatMoment } from '../i18n/format.ts';
 import { translate } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
+import { revokePendingTokens } from './pending-tokens.ts';
 import { deleteMemberSessions, findMemberById, recordAuthEvent } from './repository.ts';
 import { queuePasswordReset } from './reset-password.ts';
 import { memberSessions } from './session.ts';
 import {
   deletePendingLogins,
   deleteSessionById,
+  findSessionStart,
   findSignInAlert,
   forgetRememberedDevices,
   insertSignInAlert,
   listLiveSessions,
   listSignIns,
+  recordServiceSignInEvent,
   recordSignIn,
   useSignInAlert,
 } from './sign-in-repository.ts';
@@ -105,6 +108,28 @@ async function queueNewDeviceAlert(
       historyLink: '/settings/sign-ins',
     },
   });
+}
+
+/**
+ * A group service signed the member in (OpenID Connect): it shows in the sign-in history with the method
+ * "service", the browser and the address it came from. Nothing else changes (no cardnavi session starts).
+ */
+export async function recordServiceSignIn(
+  deps: AppDeps,
+  memberId: number,
+  client: Pick<SignInClient, 'ip' | 'userAgent'>,
+): Promise<void> {
+  await recordServiceSignInEvent(deps.db, {
+    memberId,
+    now: deps.now(),
+    ip: client.ip,
+    userAgent: client.userAgent,
+  });
+}
+
+/** When the member's current session signed in (undefined when it has ended). */
+export function sessionSignedInAt(deps: AppDeps, member: { sessionTokenHash: string }) {
+  return findSessionStart(deps.db, member.sessionTokenHash);
 }
 
 /** Device (OS or model) and browser as a member recognises them, from a User-Agent header. */
@@ -215,7 +240,8 @@ export type DisownSignInResult = { ok: true } | Failure<'M02'>;
 
 /**
  * "This was not me": ends every session of the member, forgets every remembered device, drops pending
- * second steps and sends a password-reset link, in one transaction. The link works once.
+ * second steps and every pending token (an email change, the tokens and single sign-on sessions of group
+ * services) and sends a password-reset link, in one transaction. The link works once.
  */
 export async function disownSignIn(
   deps: AppDeps,
@@ -252,6 +278,7 @@ async function signOutEverywhereAndReset(
   const revoked = await deleteMemberSessions(trx, member.id);
   await forgetRememberedDevices(trx, member.id);
   await deletePendingLogins(trx, member.id);
+  await revokePendingTokens(trx, member);
   await recordAuthEvent(trx, {
     kind: 'sign_in_disowned',
     memberId: member.id,

@@ -11,6 +11,7 @@ import { decrypt, encrypt } from '../security/data-keys.ts';
 import { hashToken } from '../security/tokens.ts';
 import { generateTotpSecret, matchTotpStep, totpUri } from '../security/totp.ts';
 import { recordFailedAttempt } from './attempts.ts';
+import { revokePendingTokens } from './pending-tokens.ts';
 import {
   clearLoginFailures,
   deleteMemberSessions,
@@ -112,8 +113,8 @@ export type ConfirmTwoStepResult =
 
 /**
  * Step 2: the current password and a first code from the app. Then two-step login is on, ten recovery
- * codes are made (returned once, stored hashed), every other session ends (a credential changed) and the
- * member is told by mail.
+ * codes are made (returned once, stored hashed), every other session and pending token (reset link, a
+ * service's tokens) ends (a credential changed) and the member is told by mail.
  */
 export async function confirmTwoStepSetup(
   deps: AppDeps,
@@ -141,6 +142,7 @@ export async function confirmTwoStepSetup(
       member.id,
       codes.map((c) => recoveryCodeHash(member.id, c)),
     );
+    await revokePendingTokens(trx, member);
     const revoked = await deleteMemberSessions(trx, member.id, member.sessionTokenHash);
     await recordAuthEvent(trx, {
       kind: 'two_step_on',
@@ -187,7 +189,12 @@ export async function turnOnTwoStepWithSecret(
 
 export type TwoStepChangeResult = { ok: true } | ReauthFailure | Failure<'two_step_not_on'>;
 
-/** The member turns two-step login off (password again): secret, codes and remembered devices go. */
+/**
+ * The member turns two-step login off (password again): secret, codes and remembered devices go. A weaker
+ * sign-in is a change of credential: every other session, pending sign-in and pending token ends (a reset link
+ * or a service's refresh token obtained while the second factor was asked for must not outlive it), this
+ * session stays.
+ */
 export async function turnOffTwoStep(
   deps: AppDeps,
   member: CurrentMember,
@@ -198,10 +205,13 @@ export async function turnOffTwoStep(
   if (!check.ok) return check;
   return deps.db.transaction().execute(async (trx) => {
     if (!(await deleteTwoStep(trx, member.id))) return { ok: false, code: 'two_step_not_on' } as const;
+    await revokePendingTokens(trx, member);
+    await deletePendingLogins(trx, member.id);
+    const revoked = await deleteMemberSessions(trx, member.id, member.sessionTokenHash);
     await recordAuthEvent(trx, {
       kind: 'two_step_off',
       memberId: member.id,
-      reason: 'by_member',
+      reason: `by_member_sessions_revoked_${revoked}`,
       ip: client.ip,
       userAgent: client.userAgent,
     });

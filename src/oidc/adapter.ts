@@ -14,7 +14,7 @@ import {
 const TOKEN_MODELS = new Set(['AccessToken', 'RefreshToken']);
 
 /** A member id from oidc-provider's accountId (we use the member's numeric id as the subject). */
-function memberIdOf(accountId: unknown): number | null {
+export function memberIdOf(accountId: unknown): number | null {
   return typeof accountId === 'string' && /^\d{1,10}$/.test(accountId) ? Number(accountId) : null;
 }
 

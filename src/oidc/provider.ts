@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import Provider, { type Configuration, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
 import type { AppDeps } from '../deps.ts';
+import { recordServiceSignIn } from '../members/sign-ins.ts';
 import { hashToken, safeEqual } from '../security/tokens.ts';
-import { createAdapterClass } from './adapter.ts';
+import { createAdapterClass, memberIdOf } from './adapter.ts';
 import { findActiveMemberClaims, findClient, findGrantIdOf } from './repository.ts';
 
 /** Where the provider's endpoints live; discovery stays at the site root (/.well-known/openid-configuration). */
@@ -21,6 +23,41 @@ export type OidcScope = keyof typeof OIDC_CLAIMS;
 /** The issuer: the configured public origin (never the Host header). */
 export function issuerOf(publicUrl: URL): string {
   return publicUrl.href.replace(/\/+$/, '');
+}
+
+/** Where a request to the provider came from, as the web layer determined it (trusted proxies applied). */
+export interface ProviderRequestOrigin {
+  ip: string;
+  userAgent: string | null;
+}
+
+const requestOrigins = new WeakMap<IncomingMessage, ProviderRequestOrigin>();
+
+/**
+ * The web layer tells the provider the client address of a request before handing it over (oidc-provider's own
+ * view of X-Forwarded-For follows other rules than TRUST_PROXY; a client-supplied address is never trusted).
+ */
+export function rememberRequestOrigin(req: IncomingMessage, origin: ProviderRequestOrigin): void {
+  requestOrigins.set(req, origin);
+}
+
+/**
+ * Whether a service's sign-in needs a login made for it, not the member's open cardnavi session: the service
+ * sent prompt=login (OpenID Connect Core 3.1.2.1: re-authenticate, e.g. on a shared computer) and the session
+ * signed in before the request began, or it sent max_age and the session's sign-in is older than that.
+ */
+export function needsFreshLogin(
+  interaction: { prompt: { reasons: string[] }; params: Record<string, unknown>; iat?: number | undefined },
+  signedInAt: Date,
+  now: Date,
+): boolean {
+  const { reasons } = interaction.prompt;
+  if (reasons.includes('login_prompt') && signedInAt.getTime() < (interaction.iat ?? Infinity) * 1000)
+    return true;
+  const maxAge = Number(interaction.params.max_age);
+  if (reasons.includes('max_age') && Number.isFinite(maxAge))
+    return signedInAt.getTime() < now.getTime() - maxAge * 1000;
+  return false;
 }
 
 /** Hooks the web layer supplies: where interactions happen and how errors look. */
@@ -131,6 +168,26 @@ export function createOidcProvider(deps: AppDeps, jwks: JWK[], hooks: ProviderHo
   };
   const provider = new Provider(issuerOf(config.publicUrl), configuration);
   provider.proxy = config.trustProxy.kind !== 'none';
+  // An authorization code handed to a service (at once, or after our login and consent pages) is a sign-in at
+  // that service: it goes into the member's sign-in history with the method "service".
+  provider.use(async (ctx, next) => {
+    await next();
+    const { oidc } = ctx;
+    if (!oidc || (oidc.route !== 'authorization' && oidc.route !== 'resume')) return;
+    const code = oidc.entities.AuthorizationCode as { accountId?: string } | undefined;
+    const memberId = memberIdOf(code?.accountId);
+    if (memberId === null) return;
+    const origin = requestOrigins.get(ctx.req);
+    try {
+      await recordServiceSignIn(deps, memberId, {
+        ip: origin?.ip ?? 'unknown',
+        userAgent: origin?.userAgent ?? null,
+      });
+    } catch (e) {
+      // The service's sign-in has happened; a history row that could not be written must not undo it.
+      deps.log.warn({ err: { message: (e as Error).message } }, 'service sign-in not recorded');
+    }
+  });
   // Client secrets are stored as SHA-256 only (clients.ts); the adapter hands that hash to oidc-provider as
   // "client_secret", so the token endpoint compares the hash of what the service sent. The hash never serves
   // as a key: client_secret_jwt and HS* algorithms are not enabled.

@@ -163,6 +163,22 @@ export async function deleteEverythingOfMember(db: Executor, memberId: number): 
   return [...new Set(rows.map((r) => r.client_id).filter((c): c is string => c !== null))];
 }
 
+/** What a service holds to act for a member, and the single sign-on sessions behind it (never the grants). */
+const ISSUED_TO_SERVICES = ['AccessToken', 'RefreshToken', 'AuthorizationCode', 'Session'];
+
+/**
+ * Deletes every access token, refresh token, unused authorization code and provider session of a member; the
+ * grants (the consent given to each service) stay. Returns how many rows went.
+ */
+export async function deleteIssuedTokensOfMember(db: Executor, memberId: number): Promise<number> {
+  const result = await db
+    .deleteFrom('oidc_payloads')
+    .where('member_id', '=', memberId)
+    .where('model', 'in', ISSUED_TO_SERVICES)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Deletes the provider sessions of a member (so the next sign-in at a service asks cardnavi again). */
 export async function deleteSessionsOfMember(db: Executor, memberId: number): Promise<void> {
   await db

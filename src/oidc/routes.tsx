@@ -3,12 +3,14 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { InteractionResults } from 'oidc-provider';
 import type { AppDeps } from '../deps.ts';
+import { sessionSignedInAt } from '../members/sign-ins.ts';
 import type { AppEnv, MemberEnv, PublicContext } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
+import { requestClientIp } from '../web/middleware.ts';
 import { rememberReturnTo } from '../web/return-to.ts';
 import { requireMember } from '../web/route-groups.ts';
 import { listConnectedServices, revokeConnectedService } from './connected-services.ts';
-import { OIDC_PREFIX } from './provider.ts';
+import { needsFreshLogin, OIDC_PREFIX, rememberRequestOrigin } from './provider.ts';
 import { findClient } from './repository.ts';
 import { consentForm, revokeServiceForm } from './schemas.ts';
 import { oidcServiceOf } from './service.ts';
@@ -33,6 +35,10 @@ export function oidcProviderEndpoint(deps: AppDeps): MiddlewareHandler {
     if (c.req.path.startsWith(INTERACTION_PREFIX)) return next();
     const bindings = nodeBindings(c);
     if (!bindings) return c.text('Not found', 404);
+    rememberRequestOrigin(bindings.incoming, {
+      ip: requestClientIp(c, deps.config.trustProxy),
+      userAgent: c.req.header('user-agent') ?? null,
+    });
     const provider = await oidcServiceOf(deps).provider();
     await provider.callback()(bindings.incoming, bindings.outgoing);
     return RESPONSE_ALREADY_SENT;
@@ -74,21 +80,30 @@ oidcInteractionRoutes.get(`${INTERACTION_PREFIX}:uid`, async (c) => {
   if (!found) return renderInteractionProblemPage(c, 'expired');
   const { interaction, bindings } = found;
   const member = c.get('member');
-  // Not logged in at cardnavi: the ordinary login page (same limits, locks and second factor), then back here.
-  if (!member) {
+  const deps = c.get('deps');
+  const loginHere = (again: boolean) => {
     rememberReturnTo(
       c,
       `${INTERACTION_PREFIX}${interaction.uid}`,
       String(interaction.params.redirect_uri ?? ''),
     );
-    return c.redirect('/login', 303);
+    return c.redirect(again ? '/login?again=1' : '/login', 303);
+  };
+  // Not logged in at cardnavi: the ordinary login page (same limits, locks and second factor), then back here.
+  if (!member) return loginHere(false);
+  if (interaction.prompt.name === 'login') {
+    // The open session signs the member in to the service, unless the service asked for a login of its own
+    // (prompt=login, max_age): then the login page again, even though a session is open.
+    const signedInAt = await sessionSignedInAt(deps, member);
+    if (!signedInAt) return loginHere(false);
+    if (needsFreshLogin(interaction, signedInAt, deps.now())) return loginHere(true);
+    const ts = Math.floor(signedInAt.getTime() / 1000);
+    return finish(c, bindings, { login: { accountId: String(member.id), ts } }, false);
   }
-  if (interaction.prompt.name === 'login')
-    return finish(c, bindings, { login: { accountId: String(member.id) } }, false);
   if (interaction.session?.accountId !== String(member.id))
     return renderInteractionProblemPage(c, 'mismatch');
   const clientId = String(interaction.params.client_id ?? '');
-  const client = await findClient(c.get('deps').db, clientId);
+  const client = await findClient(deps.db, clientId);
   if (!client) return renderInteractionProblemPage(c, 'expired');
   const scopes = (interaction.prompt.details.missingOIDCScope as string[] | undefined) ?? ['openid'];
   c.set('formActionOrigins', [String(interaction.params.redirect_uri ?? '')]);

@@ -55,17 +55,22 @@ function canonicalIp(address: string): string {
   return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
 }
 
+/** The client address of a request (see clientIp): its socket peer and X-Forwarded-For under `trust`. */
+export function requestClientIp(c: Context, trust: TrustProxy): string {
+  let socketAddress: string | undefined;
+  try {
+    socketAddress = getConnInfo(c).remote.address;
+  } catch {
+    // in-process requests (tests) have no socket
+  }
+  return clientIp(trust, socketAddress, c.req.header('x-forwarded-for'));
+}
+
 /** Puts the dependencies, client IP, language and translator on the context. */
 export function baseContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('deps', deps);
-    let socketAddress: string | undefined;
-    try {
-      socketAddress = getConnInfo(c).remote.address;
-    } catch {
-      // in-process requests (tests) have no socket
-    }
-    c.set('ip', clientIp(deps.config.trustProxy, socketAddress, c.req.header('x-forwarded-for')));
+    c.set('ip', requestClientIp(c, deps.config.trustProxy));
     const query = c.req.query('lang');
     const lang = negotiateLang(query, getCookie(c, 'lang'), c.req.header('accept-language'));
     if (query === 'ja' || query === 'en') {

@@ -12,7 +12,7 @@ describe.each(databaseKinds())('sign-in and security pages on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind);
-  });
+  }, 120_000);
   afterAll(async () => {
     await t.close();
   });
@@ -67,8 +67,17 @@ describe.each(databaseKinds())('sign-in and security pages on %s', (kind) => {
     expect(page).toContain('This device');
     const ja = await (await client.get('/settings/sign-ins?lang=ja')).text();
     expect(ja).toContain('ログイン履歴');
-    const done = await client.post('/settings/sign-ins/not-me', {});
+    // "This was not me" is a link to a confirmation page; only its button acts.
+    expect(page).toContain('href="/settings/sign-ins/not-me"');
+    const confirm = await client.get('/settings/sign-ins/not-me?lang=en');
+    expect(await confirm.text()).toContain('Sign out everywhere and reset my password');
+    const unconfirmed = await client.post('/settings/sign-ins/not-me', {});
+    expect(unconfirmed.status).toBe(400);
+    expect(await unconfirmed.text()).toContain('Confirm with the');
+    expect((await client.get('/settings/sign-ins')).status).toBe(200);
+    const done = await client.post('/settings/sign-ins/not-me', { confirm: 'yes' });
     expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Every session has been signed out');
     expect((await client.get('/settings/sign-ins')).status).toBe(303);
     const [mail] = await listRecentMail(t.deps.db, t.deps.config, 1, m.email);
     expect(mail!.text).toContain('/reset-password?token=');

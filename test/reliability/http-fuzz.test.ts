@@ -14,8 +14,8 @@ import { FORM_FIELDS, FUZZ_TAG, hostileString } from '../helpers/reliability-fuz
 
 const REQUESTS = process.env.SOAK ? 50_000 : 10_000;
 const FIELDS = [...FORM_FIELDS, 'lang', 'card', 'step', 'expired', 'done', 'page'];
-// Routes whose whole purpose is to end the fuzzer's own sessions. "This was not me" takes no input at all: any
-// POST with the member's CSRF token is the member's real request to end every session and start a reset.
+// Routes whose whole purpose is to end the fuzzer's own sessions. "This was not me" takes only its confirmation
+// (confirm=yes): a POST with it and the member's CSRF token is the member's real request to end every session.
 const SKIP = new Set(['POST /logout', 'POST /support/logout', 'POST /settings/sign-ins/not-me']);
 
 /** Percent-encoding that is broken or decodes to invalid UTF-8. */

@@ -30,7 +30,7 @@ import {
   renderTwoStepSetupPage,
   type SecurityPageProps,
 } from '../views/security.tsx';
-import { renderNotMeDonePage } from '../views/sign-in.tsx';
+import { renderNotMeDonePage, renderNotMePage } from '../views/sign-in.tsx';
 
 /** Sign-in and security settings, member pages only: passkeys, two-step login, sign-in history, sessions. */
 export const securityRoutes = new Hono<MemberEnv>().use(requireMember());
@@ -243,7 +243,15 @@ securityRoutes.post('/settings/sessions/:id/sign-out', async (c) => {
   return done.ok ? signInsPage(c, t('sessions.signedOut')) : signInsPage(c, t('sessions.gone'), 404);
 });
 
+// "This was not me" from the history: a confirmation page first, then the POST ends every session (this one
+// too) and mails a password-reset link.
+securityRoutes.get('/settings/sign-ins/not-me', (c) => renderNotMePage(c, { history: true }));
+
+const notMeForm = z.object({ confirm: z.literal('yes', { message: 'validation.notMe.confirm' }) });
+
 securityRoutes.post('/settings/sign-ins/not-me', async (c) => {
+  const form = await parseForm(c, notMeForm);
+  if (!form.ok) return renderNotMePage(c, { history: true }, { errors: form.errors, status: 400 });
   await disownSignInsOfMember(c.get('deps'), c.get('member').id, clientOf(c));
   memberCookie.clear(c);
   return renderNotMeDonePage(c, { loggedOut: true });

@@ -4,6 +4,7 @@ import { tryConsume } from '../../security/rate-limit.ts';
 import type { AppEnv } from '../../web/context.ts';
 import { parseForm } from '../../web/form.ts';
 import { renderCodedErrorPage } from '../../web/pages.tsx';
+import { takeReturnTo } from '../../web/return-to.ts';
 import { memberCookie } from '../../web/sessions.ts';
 import { clearPendingLoginCookie, deviceHashFor, readPendingLoginCookie } from '../../web/sign-in-cookies.ts';
 import { beginPasskeySignIn, finishPasskeySignIn } from '../passkeys.ts';
@@ -47,7 +48,7 @@ signInRoutes.post('/login/two-step', async (c) => {
   if (result.ok) {
     clearPendingLoginCookie(c);
     memberCookie.set(c, result.sessionToken);
-    return c.redirect('/portal', 303);
+    return c.redirect(takeReturnTo(c), 303);
   }
   if (result.code === 'wrong_code')
     return renderTwoStepLoginPage(c, { errors: { code: t('twoStep.login.wrong') }, status: 401 });
@@ -86,7 +87,7 @@ signInRoutes.post('/login/passkey', async (c) => {
       : ({ ok: false, code: 'passkey_refused' } as const);
   if (result.ok) {
     memberCookie.set(c, result.sessionToken);
-    return c.redirect('/portal', 303);
+    return c.redirect(takeReturnTo(c), 303);
   }
   if (result.code === 'M01') return renderCodedErrorPage(c, 'M01');
   return renderLoginPage(c, { notice: t('passkeys.signIn.failed'), status: 401 });
@@ -96,7 +97,7 @@ signInRoutes.get('/sign-in/not-me', async (c) => {
   const token = c.req.query('token') ?? '';
   if (!tokenForm.safeParse({ token }).success || !(await isSignInAlertUsable(c.get('deps'), token)))
     return renderCodedErrorPage(c, 'M02');
-  return renderNotMePage(c, token);
+  return renderNotMePage(c, { token });
 });
 
 signInRoutes.post('/sign-in/not-me', async (c) => {

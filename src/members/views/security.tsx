@@ -287,11 +287,11 @@ export function renderSignInsPage(
         ) : (
           <SignInHistoryTable c={c} history={props.history} />
         )}
-        <Form c={c} action="/settings/sign-ins/not-me">
-          <button type="submit" class="button danger">
+        <p>
+          <a class="button danger" href="/settings/sign-ins/not-me">
             {t('signIns.notMe')}
-          </button>
-        </Form>
+          </a>
+        </p>
       </section>
     </>,
   );

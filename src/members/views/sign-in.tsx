@@ -42,21 +42,39 @@ export function renderTwoStepLoginPage(
   );
 }
 
-/** "This was not me": a confirmation page (a link in a mail must not change anything by itself). */
-export function renderNotMePage(c: AppContext, token: string) {
+/**
+ * "This was not me": a confirmation page before anything changes — from the link in a new-device mail
+ * (`token`; a link must not change anything by itself) or from the sign-in history of a logged-in member.
+ */
+export function renderNotMePage(
+  c: AppContext,
+  from: { token: string } | { history: true },
+  props: { errors?: FieldErrors; status?: 200 | 400 } = {},
+) {
   const t = c.get('t');
+  const errors = props.errors ?? {};
   return renderPage(
     c,
-    { title: t('notMe.title'), narrow: true },
+    { title: t('notMe.title'), narrow: true, status: props.status ?? 200 },
     <>
       <h1>{t('notMe.title')}</h1>
       <p class="lead">{t('notMe.lead')}</p>
-      <Form c={c} action="/sign-in/not-me" class="stack">
-        <input type="hidden" name="token" value={token} />
-        <button type="submit" class="button danger wide">
+      <ErrorSummary t={t} errors={errors} />
+      <Form c={c} action={'token' in from ? '/sign-in/not-me' : '/settings/sign-ins/not-me'} class="stack">
+        {'token' in from ? (
+          <input type="hidden" name="token" value={from.token} />
+        ) : (
+          <input type="hidden" name="confirm" value="yes" />
+        )}
+        <button type="submit" class="button danger wide" id="f-confirm">
           {t('notMe.submit')}
         </button>
       </Form>
+      {'history' in from ? (
+        <p>
+          <a href="/settings/sign-ins">{t('notMe.back')}</a>
+        </p>
+      ) : null}
     </>,
   );
 }
