@@ -15,6 +15,7 @@ import {
 } from './repository.ts';
 import { incomeBands } from './screening.ts';
 import type { CardBrand, CardStatus } from './tables.ts';
+import { notifyImportedUsage } from './usage-notifications.ts';
 
 /**
  * Import from the issuer's core system (docs/CARDS.md has the formats). One driver for every kind of row:
@@ -39,6 +40,8 @@ export interface ImportReport {
   created: number;
   updated: number;
   refused: RefusedRow[];
+  /** Usage-notification mails queued (transactions only): one per member told about new lines. */
+  notified?: number;
 }
 
 /** Reads CSV (header row) or JSON Lines (.jsonl/.ndjson) into rows with their line numbers. */
@@ -273,23 +276,32 @@ function transactionRow({ db, config }: ImportTarget) {
   });
 }
 
-/** `cardnavi import transactions`: creates or updates card transactions by external_id. */
-export function importTransactions(
+/**
+ * `cardnavi import transactions`: creates or updates card transactions by external_id. Once every row is
+ * written, the new lines that members asked to be told about are mailed, batched per member
+ * (usage-notifications.ts): the mail step runs after the writes, never inside them.
+ */
+export async function importTransactions(
   target: ImportTarget,
   fileName: string,
   content: string,
   onRow: (done: number, total: number) => void = () => {},
 ): Promise<ImportReport> {
+  const created: number[] = [];
   const kind: RowKind<z.output<ReturnType<typeof transactionRow>>> = {
     schema: transactionRow(target),
-    write: (row) =>
-      upsertImportedTransaction(target.db, {
+    async write(row) {
+      const written = await upsertImportedTransaction(target.db, {
         cardId: row.card_number,
         usedOn: row.used_on,
         merchant: row.merchant,
         amount: row.amount,
         externalId: row.external_id,
-      }),
+      });
+      if (written.inserted) created.push(Number(written.id));
+      return written;
+    },
   };
-  return importRows(kind, fileName, content, onRow);
+  const report = await importRows(kind, fileName, content, onRow);
+  return { ...report, notified: await notifyImportedUsage(target, created) };
 }

@@ -23,6 +23,7 @@ export function findCardsOfMember(db: Executor, memberId: number) {
       'c.brand',
       'c.status',
       'c.status_reason',
+      'c.locked_by_member_at',
       'c.holder_name',
       'c.birth_date',
       'c.phone',
@@ -234,6 +235,7 @@ export function findEnrolledCards(db: Executor, memberId: number) {
       'c.credit_limit',
       'c.expiry_year',
       'c.expiry_month',
+      'c.locked_by_member_at',
       'e.enrolled_at',
     ])
     .where('e.member_id', '=', memberId)
@@ -319,7 +321,8 @@ export function insertCard(db: Executor, card: NewCard) {
 
 /**
  * Import: creates or updates a card by its number. An update keeps the start PIN, its counter and lock
- * (they belong to the start procedure, not to the core system) and the income band when the file has none.
+ * (they belong to the start procedure, not to the core system), the member's own lock, a loss report's
+ * status, and the income band when the file has none.
  */
 export async function upsertImportedCard(db: Executor, card: NewCard, now: Date) {
   const row = await db
@@ -335,9 +338,10 @@ export async function upsertImportedCard(db: Executor, card: NewCard, now: Date)
         phone: eb.ref('excluded.phone'),
         brand: eb.ref('excluded.brand'),
         credit_limit: eb.ref('excluded.credit_limit'),
-        status: eb.ref('excluded.status'),
-        status_changed_at: sql`case when cards.status is distinct from excluded.status then ${now}::timestamptz else cards.status_changed_at end`,
-        status_reason: sql`case when cards.status is distinct from excluded.status then 'import' else cards.status_reason end`,
+        // A card the member reported lost stays blocked: a later file from the core system cannot reopen it.
+        status: sql`case when cards.status = 'reissue_requested' then cards.status else excluded.status end`,
+        status_changed_at: sql`case when cards.status <> 'reissue_requested' and cards.status is distinct from excluded.status then ${now}::timestamptz else cards.status_changed_at end`,
+        status_reason: sql`case when cards.status <> 'reissue_requested' and cards.status is distinct from excluded.status then 'import' else cards.status_reason end`,
         income_band: sql`coalesce(excluded.income_band, cards.income_band)`,
       })),
     )

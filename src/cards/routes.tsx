@@ -1,14 +1,24 @@
 import { Hono } from 'hono';
 import { type DataKey, decrypt, encrypt } from '../security/data-keys.ts';
-import type { MemberEnv } from '../web/context.ts';
+import type { MemberContext, MemberEnv } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
-import { renderCodedErrorPage } from '../web/pages.tsx';
+import { renderCodedErrorPage, renderHttpErrorPage } from '../web/pages.tsx';
 import { requireMember } from '../web/route-groups.ts';
 import { applyForCard } from './apply.ts';
+import { loadCardControls } from './card-controls.ts';
+import { setCardLock } from './card-lock.ts';
 import { enrollCard } from './enroll.ts';
+import { reportCardLost } from './report-lost.ts';
 import { findEnrolledCards } from './repository.ts';
-import { applyForm, enrollFormKeeping } from './schemas.ts';
+import { applyForm, enrollFormKeeping, reportLostForm, usageNotificationsForm } from './schemas.ts';
+import { setUsageNotifications } from './usage-notifications.ts';
 import { renderApplyPage, renderApplyResultPage } from './views/apply.tsx';
+import {
+  type CardControlsProps,
+  CONTROL_DONE,
+  type ControlDone,
+  renderCardControlsPage,
+} from './views/controls.tsx';
 import {
   type KeptCard,
   renderEnrollPage,
@@ -99,4 +109,86 @@ cardRoutes.post('/cards/apply', async (c) => {
   const { startPinConfirm: _confirm, ...application } = form.data;
   const result = await applyForCard(c.get('deps'), { memberId: c.get('member').id, ...application });
   return renderApplyResultPage(c, result);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Card controls (/portal/card): lock and unlock, report lost or stolen, usage notifications.
+
+const notFound = (c: MemberContext) => renderHttpErrorPage(c, 404, 'http.404.title', 'http.404.body');
+
+/** A card id from the path or the query: digits only, else no card. */
+function cardIdOf(value: string | undefined): number | undefined {
+  return value && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+}
+
+/** Renders the controls page of a card the member enrolled, or 404 for any other card. */
+async function controlsPage(c: MemberContext, cardId: number | undefined, props: CardControlsProps = {}) {
+  const controls = await loadCardControls(c.get('deps'), c.get('member').id, cardId);
+  if (controls.kind === 'no_card') return c.redirect('/portal/enroll', 303);
+  if (controls.kind === 'not_found') return notFound(c);
+  return renderCardControlsPage(c, controls, props);
+}
+
+const done = (cardId: number, what: ControlDone) => `/portal/card?card=${cardId}&done=${what}`;
+
+cardRoutes.get('/portal/card', (c) => {
+  const query = c.req.query('card');
+  const cardId = cardIdOf(query);
+  if (query !== undefined && cardId === undefined) return notFound(c);
+  const doneValue = c.req.query('done');
+  const shown = CONTROL_DONE.find((d) => d === doneValue);
+  return controlsPage(c, cardId, { done: shown });
+});
+
+for (const locked of [true, false]) {
+  cardRoutes.post(`/portal/card/:cardId/${locked ? 'lock' : 'unlock'}`, async (c) => {
+    const cardId = cardIdOf(c.req.param('cardId'));
+    if (cardId === undefined) return notFound(c);
+    const result = await setCardLock(c.get('deps'), { memberId: c.get('member').id, cardId, locked });
+    if (result.ok) return c.redirect(done(cardId, locked ? 'locked' : 'unlocked'), 303);
+    if (result.code === 'card_not_found') return notFound(c);
+    return controlsPage(c, cardId, { notActive: true, status: 409 });
+  });
+}
+
+cardRoutes.post('/portal/card/:cardId/report-lost', async (c) => {
+  const t = c.get('t');
+  const cardId = cardIdOf(c.req.param('cardId'));
+  if (cardId === undefined) return notFound(c);
+  const form = await parseForm(c, reportLostForm);
+  if (!form.ok) return controlsPage(c, cardId, { lostErrors: form.errors, status: 400 });
+  const result = await reportCardLost(c.get('deps'), {
+    memberId: c.get('member').id,
+    cardId,
+    password: form.data.password,
+  });
+  if (result.ok) return c.redirect(done(cardId, 'reported'), 303);
+  switch (result.code) {
+    case 'card_not_found':
+      return notFound(c);
+    case 'card_not_active':
+      return controlsPage(c, cardId, { notActive: true, status: 409 });
+    case 'R01':
+      return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
+    case 'wrong_password':
+      return controlsPage(c, cardId, {
+        lostErrors: { password: t('validation.currentPassword.wrong') },
+        status: 401,
+      });
+  }
+});
+
+cardRoutes.post('/portal/card/:cardId/notifications', async (c) => {
+  const cardId = cardIdOf(c.req.param('cardId'));
+  if (cardId === undefined) return notFound(c);
+  const form = await parseForm(c, usageNotificationsForm);
+  if (!form.ok)
+    return controlsPage(c, cardId, { notifyValues: form.raw, notifyErrors: form.errors, status: 400 });
+  const result = await setUsageNotifications(c.get('deps'), {
+    memberId: c.get('member').id,
+    cardId,
+    minAmount: form.data.minAmount,
+  });
+  if (!result.ok) return notFound(c);
+  return c.redirect(done(cardId, result.minAmount === null ? 'notify-off' : 'notify-on'), 303);
 });

@@ -78,3 +78,29 @@ export const applyForm = z
         message: 'cards.validation.startPinConfirm',
       });
   });
+
+/** Report lost or stolen: the login password (the account pages' limits). */
+export const reportLostForm = z.object({
+  password: z.string().min(1, 'validation.password.required').max(1024, 'validation.password.too_long'),
+});
+
+/** "10,000", "１００００円" and "¥10000" all read as 10000. */
+const yenAmount = (v: string) => nfkc(v).replace(/[,\s円¥￥]/g, '');
+
+/**
+ * Usage notifications: on with an amount of whole yen (1 to 10,000,000), or off (the amount is then
+ * ignored). Gives the amount, or null for off.
+ */
+export const usageNotificationsForm = z
+  .object({
+    enabled: z.literal('on').optional(),
+    minAmount: z.string().max(20, 'controls.v.amount.tooLong').default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.enabled !== 'on') return;
+    const digits = yenAmount(v.minAmount);
+    const amount = Number(digits);
+    if (!/^\d{1,8}$/.test(digits) || amount < 1 || amount > 10_000_000)
+      ctx.addIssue({ code: 'custom', path: ['minAmount'], message: 'controls.v.amount' });
+  })
+  .transform((v) => ({ minAmount: v.enabled === 'on' ? Number(yenAmount(v.minAmount)) : null }));

@@ -10,7 +10,9 @@ export type CardStatus =
   | 'suspended'
   | 'cancelled_at_renewal'
   | 'force_cancelled'
-  | 'closed_by_member';
+  | 'closed_by_member'
+  /** Reported lost or stolen by the member: blocked for good, a replacement with a new number follows. */
+  | 'reissue_requested';
 export type CardBrand = 'visa' | 'mastercard' | 'jcb' | 'amex';
 
 export interface CardsTable {
@@ -40,6 +42,11 @@ export interface CardsTable {
   /** Wrong start PINs so far; only the support console resets it (ASVS 6.5.4: ~13 bits → cap 5). */
   start_pin_failures: Generated<number>;
   start_pin_locked_at: Timestamp | null;
+  /**
+   * The member's temporary lock (利用停止), set and lifted by the member on /portal/card. It sits beside the
+   * issuer's status: the card stays 'active' (renewal, screening and the core system's status are untouched).
+   */
+  locked_by_member_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** Income band from the application (null for cards imported without one); used by the renewal screening. */
   income_band: ColumnType<IncomeBand | null, IncomeBand | null | undefined, IncomeBand | null>;
   /** From the card application (null for cards imported or applied for before it asked): name in kanji and kana. */
@@ -89,7 +96,28 @@ export interface CardTransactionsTable {
   created_at: CreatedAt;
 }
 
+/** A card reported lost or stolen and its replacement (issued by `cardnavi reissue`). */
+export interface CardReplacementsTable {
+  /** The lost card (status reissue_requested). */
+  card_id: number;
+  requested_at: Timestamp;
+  /** The new card, once issued. */
+  replacement_card_id: number | null;
+  issued_at: Timestamp | null;
+}
+
+/** Usage notifications: a mail for each new transaction of the card at or above min_amount (yen). */
+export interface CardUsageNotificationsTable {
+  card_id: number;
+  /** The member who chose it (the card's enrolled member); the mail goes to this member ID's address. */
+  member_id: number;
+  min_amount: number;
+  updated_at: Timestamp;
+}
+
 export interface CardTables {
+  card_replacements: CardReplacementsTable;
+  card_usage_notifications: CardUsageNotificationsTable;
   cards: CardsTable;
   card_enrollments: CardEnrollmentsTable;
   card_transactions: CardTransactionsTable;

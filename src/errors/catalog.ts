@@ -104,6 +104,10 @@ export const internalErrors = {
   own_request: 'support',
   /** The audit log's hash chain is broken at some row. */
   audit_chain_broken: 'support',
+  /** Card controls: not a card this member enrolled (answered 404 whether it exists or not). */
+  card_not_found: 'cards',
+  /** Card controls: the card is not active (already reported, suspended or cancelled). */
+  card_not_active: 'cards',
   /** The member has no enrolled card to show statements for. */
   no_card: 'statements',
   /** No statement for that card and month. */

@@ -1,4 +1,5 @@
 import { accountMessages } from '../account/messages.ts';
+import { cardControlMessages } from '../cards/control-messages.ts';
 import { cardMessages } from '../cards/messages.ts';
 import { errorMessages } from '../errors/messages.ts';
 import { helpMessages } from '../help/messages.ts';
@@ -23,6 +24,7 @@ const catalogs = [
   errorMessages,
   mailMessages,
   cardMessages,
+  cardControlMessages,
   portalMessages,
   helpMessages,
   supportMessages,

@@ -26,6 +26,9 @@ describe('renderMail', () => {
             'holderName',
             'pin',
             'holdUntil',
+            'lostLast4',
+            'count',
+            'lines',
             ...(def.links ?? []),
           ].map((p) => [p, (def.links ?? []).includes(p) ? `/path-${p}?token=abc` : `<${p}>`]),
         );

@@ -59,6 +59,27 @@ export const mailTemplates = {
     body: 'mail.cardEnrolled.body',
     links: ['portalLink'],
   },
+  card_locked: { subject: 'mail.cardLocked.subject', body: 'mail.cardLocked.body', links: ['cardLink'] },
+  card_unlocked: {
+    subject: 'mail.cardUnlocked.subject',
+    body: 'mail.cardUnlocked.body',
+    links: ['cardLink'],
+  },
+  card_reported_lost: {
+    subject: 'mail.cardReportedLost.subject',
+    body: 'mail.cardReportedLost.body',
+    links: ['helpLink'],
+  },
+  card_reissued: {
+    subject: 'mail.cardReissued.subject',
+    body: 'mail.cardReissued.body',
+    links: ['enrollLink', 'helpLink'],
+  },
+  card_usage: {
+    subject: 'mail.cardUsage.subject',
+    body: 'mail.cardUsage.body',
+    links: ['statementsLink', 'settingsLink'],
+  },
   start_pin_unlocked: {
     subject: 'mail.startPinUnlocked.subject',
     body: 'mail.startPinUnlocked.body',

@@ -10,9 +10,13 @@ import type { CardBrand, CardStatus } from '../cards/tables.ts';
 import type { AppDeps } from '../deps.ts';
 import type { ErrorCode } from '../errors/catalog.ts';
 import { type CardOverview, loadCardOverview } from '../statements/statement.ts';
+import { loadPortalNotices, type PortalNotice } from './notices.ts';
 
-/** The coded error a card's status shows in the portal (DOMAIN.md cause 9). */
-export const cardStatusErrors: Record<Exclude<CardStatus, 'active'>, ErrorCode> = {
+/**
+ * The coded error a card's status shows in the portal (DOMAIN.md cause 9). A card the member reported lost
+ * (reissue_requested) keeps its dashboard: its bill is still due, and the notices say where the replacement is.
+ */
+export const cardStatusErrors: Record<Exclude<CardStatus, 'active' | 'reissue_requested'>, ErrorCode> = {
   suspended: 'C01',
   force_cancelled: 'C02',
   cancelled_at_renewal: 'C03',
@@ -24,6 +28,8 @@ export interface PortalCard {
   last4: string;
   brand: CardBrand;
   status: CardStatus;
+  /** Locked by the member (利用停止): still 'active' for the issuer, but not usable until unlocked. */
+  lockedByMember: boolean;
 }
 
 export interface Dashboard {
@@ -34,6 +40,8 @@ export interface Dashboard {
   overview: CardOverview;
   unbilled: number;
   transactions: { id: number; used_on: string; merchant: string; amount: number }[];
+  /** What needs attention (notices.ts). */
+  notices: PortalNotice[];
 }
 
 export type PortalHome =
@@ -51,7 +59,12 @@ const RECENT_TRANSACTIONS = 10;
  * What /portal shows a logged-in member: the dashboard of an active enrolled card (the one asked for, or
  * the first active one), a card's coded error, the start-PIN lock page, or the start procedure.
  */
-export async function loadPortalHome(deps: AppDeps, memberId: number, cardId?: number): Promise<PortalHome> {
+export async function loadPortalHome(
+  deps: AppDeps,
+  memberId: number,
+  cardId?: number,
+  lang: 'ja' | 'en' = 'ja',
+): Promise<PortalHome> {
   const { db, config, now } = deps;
   const enrolled = await findEnrolledCards(db, memberId);
   const [first] = enrolled;
@@ -61,10 +74,16 @@ export async function loadPortalHome(deps: AppDeps, memberId: number, cardId?: n
       ? { kind: 'start_pin_locked' }
       : { kind: 'enroll' };
   }
-  const cards = enrolled.map(({ id, last4, brand, status }) => ({ id, last4, brand, status }));
+  const cards = enrolled.map(({ id, last4, brand, status, locked_by_member_at }) => ({
+    id,
+    last4,
+    brand,
+    status,
+    lockedByMember: locked_by_member_at !== null,
+  }));
   const chosen =
     enrolled.find((c) => c.id === cardId) ?? enrolled.find((c) => c.status === 'active') ?? first;
-  if (chosen.status !== 'active')
+  if (chosen.status !== 'active' && chosen.status !== 'reissue_requested')
     return { kind: 'card_unavailable', code: cardStatusErrors[chosen.status], cards };
 
   const today = todayIn(now(), config.contact.timeZone);
@@ -74,6 +93,14 @@ export async function loadPortalHome(deps: AppDeps, memberId: number, cardId?: n
     listRecentTransactions(db, chosen.id, RECENT_TRANSACTIONS),
   ]);
   const { bill } = overview;
+  const notices = await loadPortalNotices(deps, {
+    memberId,
+    lang,
+    today,
+    shown: chosen,
+    cards: enrolled,
+    bill,
+  });
   return {
     kind: 'dashboard',
     dashboard: {
@@ -82,20 +109,25 @@ export async function loadPortalHome(deps: AppDeps, memberId: number, cardId?: n
         last4: chosen.last4,
         brand: chosen.brand,
         status: chosen.status,
+        lockedByMember: chosen.locked_by_member_at !== null,
         creditLimit: chosen.credit_limit,
         expiry: `${String(chosen.expiry_month).padStart(2, '0')}/${String(chosen.expiry_year).slice(-2)}`,
       },
       cards,
       // Everything owed counts against the limit: this month's bill until it is paid, revolving and
-      // instalment principal billed later, and this month's usage so far.
-      availableCredit: availableCredit(
-        chosen.credit_limit,
-        bill.payment.state === 'paid' ? 0 : bill.total,
-        unbilled + bill.laterPrincipal,
-      ),
+      // instalment principal billed later, and this month's usage so far. A reported card has none left.
+      availableCredit:
+        chosen.status !== 'active'
+          ? 0
+          : availableCredit(
+              chosen.credit_limit,
+              bill.payment.state === 'paid' ? 0 : bill.total,
+              unbilled + bill.laterPrincipal,
+            ),
       overview,
       unbilled,
       transactions,
+      notices,
     },
   };
 }

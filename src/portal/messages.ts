@@ -47,6 +47,26 @@ export const portalMessages = defineMessages({
     'portal.stillWorks.settings': '会員IDの設定(メールアドレス・パスワード)',
     'portal.stillWorks.enroll': '別のカードの開始手続き',
     'portal.stillWorks.logout': 'ログアウト',
+    'portal.status.locked': '利用停止中',
+    'portal.card.controls': 'カードの利用停止・紛失届',
+    'portal.card.notifications': 'ご利用通知',
+    'portal.notice.heading': 'お知らせ',
+    'portal.notice.cardLocked': 'カード({card})は利用停止中です。見つかったら利用を再開してください。',
+    'portal.notice.cardLocked.link': '利用停止を解除する',
+    'portal.notice.replacementRequested':
+      'カード({card})の紛失・盗難の届け出を受け付けました。新しい番号のカードを発行する準備をしています。',
+    'portal.notice.replacementOnItsWay':
+      '紛失・盗難を届け出たカード(末尾{lost})に代わる新しいカード(末尾{last4})をお送りしています。届いたら開始手続きを行ってください。',
+    'portal.notice.replacementOnItsWay.link': '新しいカードの開始手続き',
+    'portal.notice.paymentDue': '{date}は{amount}のお支払い日です。',
+    'portal.notice.paymentOverdue':
+      '{date}のお支払い({amount})を確認できていません。お支払い方法をご確認ください。',
+    'portal.notice.payment.link': 'お支払い日について',
+    'portal.notice.renewal':
+      'カード({card})の有効期限は{month}末です。その月に更新の審査を行い、更新となったカードは有効期限が5年延びます。',
+    'portal.notice.enrolled': 'カード({card})の開始手続きが完了しています。',
+    'portal.notice.lastLogin': '前回のログイン:{at}',
+    'portal.notice.lastLogin.link': 'ログイン履歴',
   },
   en: {
     'portal.title': 'Card portal',
@@ -93,5 +113,25 @@ export const portalMessages = defineMessages({
     'portal.stillWorks.settings': 'Member ID settings (email address, password)',
     'portal.stillWorks.enroll': 'Start procedure for another card',
     'portal.stillWorks.logout': 'Log out',
+    'portal.status.locked': 'Locked',
+    'portal.card.controls': 'Lock card or report lost',
+    'portal.card.notifications': 'Usage notifications',
+    'portal.notice.heading': 'Notices',
+    'portal.notice.cardLocked': 'Your card ({card}) is locked. Unlock it when you find it.',
+    'portal.notice.cardLocked.link': 'Unlock the card',
+    'portal.notice.replacementRequested':
+      'We have your report that the card ({card}) was lost or stolen. We are preparing a card with a new number.',
+    'portal.notice.replacementOnItsWay':
+      'A new card (ending {last4}) replacing the card reported lost or stolen (ending {lost}) is on its way. When it arrives, do the start procedure.',
+    'portal.notice.replacementOnItsWay.link': 'Start procedure for the new card',
+    'portal.notice.paymentDue': '{amount} is due on {date}.',
+    'portal.notice.paymentOverdue':
+      'We have not received the payment of {amount} due on {date}. Please check how you pay.',
+    'portal.notice.payment.link': 'About the payment date',
+    'portal.notice.renewal':
+      'Your card ({card}) expires at the end of {month}. It is screened for renewal that month; a renewed card is valid for five more years.',
+    'portal.notice.enrolled': 'The start procedure for your card ({card}) is complete.',
+    'portal.notice.lastLogin': 'Last login: {at}',
+    'portal.notice.lastLogin.link': 'Login history',
   },
 });

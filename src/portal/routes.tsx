@@ -16,7 +16,7 @@ function chosenCard(c: MemberContext): number | undefined {
 }
 
 portalRoutes.get('/portal', async (c) => {
-  const home = await loadPortalHome(c.get('deps'), c.get('member').id, chosenCard(c));
+  const home = await loadPortalHome(c.get('deps'), c.get('member').id, chosenCard(c), c.get('lang'));
   switch (home.kind) {
     case 'enroll':
       return c.redirect('/portal/enroll', 303);

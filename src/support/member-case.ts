@@ -38,6 +38,7 @@ export async function loadMemberCase(deps: AppDeps, staff: CurrentStaff, memberI
       last4: c.last4,
       brand: c.brand,
       status: c.status,
+      lockedByMember: c.locked_by_member_at !== null,
       appliedByMemberId: c.member_id,
       enrolledByMemberId: c.enrolled_member_id,
       startPinFailures: c.start_pin_failures,

@@ -27,11 +27,12 @@ describe('cardnavi command line', () => {
   });
 
   it('answers arguments that do not fit with the command usage and exit 2', async () => {
-    const [noDate, badDate, noFile, unknownOption] = await Promise.all([
+    const [noDate, badDate, noFile, unknownOption, noReissueDate] = await Promise.all([
       cardnavi('renew'),
       cardnavi('renew', '--as-of', '2026-02-30'),
       cardnavi('import', 'cards'),
       cardnavi('audit', 'verify', '--everything'),
+      cardnavi('reissue', '--as-of', 'tomorrow'),
     ]);
     for (const run of [noDate, badDate]) {
       expect(run.code).toBe(2);
@@ -41,5 +42,7 @@ describe('cardnavi command line', () => {
     expect(noFile.stderr).toContain('usage: cardnavi import cards FILE.csv|FILE.jsonl');
     expect(unknownOption.code).toBe(2);
     expect(unknownOption.stderr).toContain("Unknown option '--everything'");
+    expect(noReissueDate.code).toBe(2);
+    expect(noReissueDate.stderr).toContain('usage: cardnavi reissue --as-of YYYY-MM-DD');
   });
 });

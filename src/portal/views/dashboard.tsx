@@ -5,6 +5,7 @@ import { Form } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';
 import type { Dashboard, PortalCard } from '../dashboard.ts';
+import { PortalNotices } from './notices.tsx';
 
 /** The other enrolled cards, with a link to show each, and the way to enroll one more. */
 export function CardSwitcher(props: { c: AppContext; cards: PortalCard[]; currentId?: number }) {
@@ -16,7 +17,11 @@ export function CardSwitcher(props: { c: AppContext; cards: PortalCard[]; curren
         {props.cards.map((card) => (
           <li>
             <span class="card-mask">{maskCardNumber(card.last4)}</span>{' '}
-            <span class="badge">{t(`portal.status.${card.status}`)}</span>{' '}
+            <span class="badge">
+              {card.lockedByMember && card.status === 'active'
+                ? t('portal.status.locked')
+                : t(`portal.status.${card.status}`)}
+            </span>{' '}
             {card.id === props.currentId ? (
               <span class="muted">{t('portal.cards.current')}</span>
             ) : (
@@ -53,6 +58,7 @@ export function renderDashboardPage(c: AppContext, d: Dashboard, options: { just
           {t('portal.enrolled', { card: maskCardNumber(d.card.last4) })}
         </p>
       ) : null}
+      <PortalNotices c={c} notices={d.notices} />
       <section class="card-face" aria-labelledby="card-title">
         <h2 id="card-title">{t('portal.card.heading')}</h2>
         <dl class="card-facts">
@@ -66,13 +72,25 @@ export function renderDashboardPage(c: AppContext, d: Dashboard, options: { just
           </div>
           <div>
             <dt>{t('portal.card.status')}</dt>
-            <dd>{t(`portal.status.${d.card.status}`)}</dd>
+            <dd id="card-status">
+              {d.card.lockedByMember && d.card.status === 'active'
+                ? t('portal.status.locked')
+                : t(`portal.status.${d.card.status}`)}
+            </dd>
           </div>
           <div>
             <dt>{t('portal.card.expiry')}</dt>
             <dd>{d.card.expiry}</dd>
           </div>
         </dl>
+        <p class="button-row">
+          <a class="button" href={`/portal/card?card=${d.card.id}`}>
+            {t('portal.card.controls')}
+          </a>
+          <a class="button" href={`/portal/card?card=${d.card.id}#usage-notifications`}>
+            {t('portal.card.notifications')}
+          </a>
+        </p>
       </section>
       <div class="grid dashboard-stats">
         <section class="stat">

@@ -1,4 +1,5 @@
 import { formatMoment } from '../../i18n/format.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { DataTable, ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import type { MemberCase } from '../member-case.ts';
@@ -36,6 +37,14 @@ export interface MemberPageProps {
 }
 
 const ITEMS: (keyof VerificationItems)[] = ['fullName', 'birthDate', 'phone', 'cardNumber'];
+
+/** Who acted in an audit row without staff: the member (card controls) or a batch (reissue). */
+function actorOf(t: Translate, after: unknown): string {
+  const actor = after && typeof after === 'object' ? (after as { actor?: unknown }).actor : undefined;
+  if (actor === 'member') return t('support.history.byMember');
+  if (actor === 'system') return t('support.history.bySystem');
+  return '—';
+}
 
 /** One member's case: summary, cards, identity verification, then the actions it unlocks. */
 export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberPageProps = {}) {
@@ -87,7 +96,10 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
                 {cards.map((card) => (
                   <tr>
                     <td>{t('support.card.last4', { last4: card.last4 })}</td>
-                    <td>{t(`support.cardStatus.${card.status}`)}</td>
+                    <td>
+                      {t(`support.cardStatus.${card.status}`)}
+                      {card.lockedByMember ? ` (${t('support.card.lockedByMember')})` : ''}
+                    </td>
                     <td>
                       {card.startPinLocked
                         ? t('support.card.pinLocked', { failures: card.startPinFailures })
@@ -385,7 +397,7 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
           <ul class="history">
             {data.history.map((h) => (
               <li>
-                {when(h.at)} · {h.staff_login ?? '—'} · <code>{h.action}</code>
+                {when(h.at)} · {h.staff_login ?? actorOf(t, h.after)} · <code>{h.action}</code>
                 {h.reason ? ` · ${h.reason}` : ''}
               </li>
             ))}
