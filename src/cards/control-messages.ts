@@ -61,10 +61,13 @@ export const cardControlMessages = defineMessages({
       'ユーザーID「{userId}」の操作で、カード(下4桁 {last4})の利用停止を解除しました。いまからご利用いただけます。\n{cardLink}\n\nお心当たりがない場合は、すぐにカード会員ページで利用を停止し、コンタクトセンターへご連絡ください。',
     'mail.cardReportedLost.subject': '【cardnavi】カードの紛失・盗難の届け出を受け付けました',
     'mail.cardReportedLost.body':
-      'ユーザーID「{userId}」で、カード(下4桁 {last4})の紛失・盗難の届け出を受け付けました。このカードは今後ご利用いただけません。\n\n新しい番号のカードを再発行し、ご登録の住所へお送りします。届いたら、カード会員ページで開始手続きを行ってください。開始手続き専用パスワードは、カードお申し込み時に決めた数字4桁のままです。\n\n身に覚えのないご利用がある場合や、盗難の場合は、コンタクトセンターへもご連絡ください。\n{helpLink}',
+      'ユーザーID「{userId}」で、カード(下4桁 {last4})の紛失・盗難の届け出を受け付けました。このカードは今後ご利用いただけません。\n\n新しい番号のカードを再発行し、ご登録の住所へお送りします。届いたら、カード会員ページで開始手続きを行ってください。新しいカードの開始手続き専用パスワード(数字4桁)は、カードとは別に郵便でお届けします。\n\n身に覚えのないご利用がある場合や、盗難の場合は、コンタクトセンターへもご連絡ください。\n{helpLink}',
     'mail.cardReissued.subject': '【cardnavi】新しいカードを発行しました',
     'mail.cardReissued.body':
-      'ユーザーID「{userId}」で紛失・盗難を届け出たカード(下4桁 {lostLast4})に代わる、新しい番号のカード(下4桁 {last4})を発行し、ご登録の住所へお送りします。\n\n届いたら、カード会員ページで開始手続きを行ってください。開始手続き専用パスワードは、カードお申し込み時に決めた数字4桁です。\n{enrollLink}\n\n詳しくは: {helpLink}',
+      'ユーザーID「{userId}」で紛失・盗難を届け出たカード(下4桁 {lostLast4})に代わる、新しい番号のカード(下4桁 {last4})を発行し、ご登録の住所へお送りします。\n\n届いたら、カード会員ページで開始手続きを行ってください。新しいカードの開始手続き専用パスワード(数字4桁)は、カードとは別に郵便でお届けします(メールではお知らせしません)。\n{enrollLink}\n\n詳しくは: {helpLink}',
+    'mail.cardReissueLetter.subject': '再発行カードの開始手続き専用パスワードのお知らせ',
+    'mail.cardReissueLetter.body':
+      '{holderName} 様\n\n紛失・盗難のお届けにより再発行したカード(下4桁 {last4})の開始手続き専用パスワードをお知らせします。\n\n開始手続き専用パスワード: {pin}\n\nカードが届いたら、カード会員ページの開始手続きで、カード番号・生年月日とともに入力してください。このパスワードは誰にも教えないでください。当社からお尋ねすることはありません。\n\nお心当たりがない場合は、コンタクトセンターへご連絡ください。',
     'mail.cardUsage.subject': '【cardnavi】カードご利用のお知らせ',
     'mail.cardUsage.body':
       'ユーザーID「{userId}」でご設定の金額以上のカードのご利用が{count}件ありました。\n\n{lines}\n\nご利用明細: {statementsLink}\n\nお心当たりがない場合は、カード会員ページですぐにカードの利用を停止し、コンタクトセンターへご連絡ください。通知の設定の変更: {settingsLink}',
@@ -128,10 +131,13 @@ export const cardControlMessages = defineMessages({
       'Your card (last 4 digits {last4}) was unlocked from the member ID "{userId}". It can be used again now.\n{cardLink}\n\nIf this was not you, lock the card in the card portal straight away and call the contact center.',
     'mail.cardReportedLost.subject': '[cardnavi] We have your lost or stolen card report',
     'mail.cardReportedLost.body':
-      'The member ID "{userId}" reported the card (last 4 digits {last4}) lost or stolen. The card can no longer be used.\n\nWe will issue a card with a new number and send it to your registered address. When it arrives, do the start procedure in the card portal; the start PIN is still the 4 digits you chose on your card application.\n\nIf you see purchases you did not make, or the card was stolen, please also call the contact center.\n{helpLink}',
+      'The member ID "{userId}" reported the card (last 4 digits {last4}) lost or stolen. The card can no longer be used.\n\nWe will issue a card with a new number and send it to your registered address. When it arrives, do the start procedure in the card portal; the new card’s start PIN (4 digits) comes by post, separately from the card.\n\nIf you see purchases you did not make, or the card was stolen, please also call the contact center.\n{helpLink}',
     'mail.cardReissued.subject': '[cardnavi] Your new card has been issued',
     'mail.cardReissued.body':
-      'In place of the card reported lost or stolen with the member ID "{userId}" (last 4 digits {lostLast4}), we have issued a card with a new number (last 4 digits {last4}) and are sending it to your registered address.\n\nWhen it arrives, do the start procedure in the card portal. The start PIN is the 4 digits you chose on your card application.\n{enrollLink}\n\nMore: {helpLink}',
+      'In place of the card reported lost or stolen with the member ID "{userId}" (last 4 digits {lostLast4}), we have issued a card with a new number (last 4 digits {last4}) and are sending it to your registered address.\n\nWhen it arrives, do the start procedure in the card portal. The new card’s start PIN (4 digits) comes by post, separately from the card (never by email).\n{enrollLink}\n\nMore: {helpLink}',
+    'mail.cardReissueLetter.subject': 'The start PIN of your replacement card',
+    'mail.cardReissueLetter.body':
+      'Dear {holderName},\n\nThis is the start PIN of the card ending in {last4}, issued to replace the card reported lost or stolen.\n\nStart PIN: {pin}\n\nWhen the card arrives, enter it in the start procedure of the card portal, with the card number and your date of birth. Never tell this PIN to anyone: we will never ask for it.\n\nIf you did not report a card lost or stolen, please call the contact center.',
     'mail.cardUsage.subject': '[cardnavi] Card transactions',
     'mail.cardUsage.body':
       '{count} transaction(s) at or above the amount you chose for the member ID "{userId}":\n\n{lines}\n\nStatements: {statementsLink}\n\nIf you do not recognise one, lock the card in the card portal straight away and call the contact center. Change the notification settings: {settingsLink}',

@@ -109,7 +109,6 @@ export function claimPendingReplacement(trx: Executor, cardId: number) {
       'c.brand',
       'c.credit_limit',
       'c.income_band',
-      'c.start_pin_hash',
       'e.member_id as enrolled_member_id',
     ])
     .where('r.card_id', '=', cardId)

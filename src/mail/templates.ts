@@ -75,6 +75,12 @@ export const mailTemplates = {
     body: 'mail.cardReissued.body',
     links: ['enrollLink', 'helpLink'],
   },
+  card_reissue_letter: {
+    subject: 'mail.cardReissueLetter.subject',
+    body: 'mail.cardReissueLetter.body',
+    notYouFooter: false,
+    letter: true,
+  },
   card_usage: {
     subject: 'mail.cardUsage.subject',
     body: 'mail.cardUsage.body',

@@ -170,11 +170,28 @@ describe.each(databaseKinds())('card controls on %s', (kind) => {
     expect(onItsWay).toContain(`A new card (ending ${number.slice(-4)})`);
     expect(onItsWay).not.toContain(number);
 
-    // The new card is enrolled like any new card, with the start PIN chosen on the application.
-    const enrolled = await client.post('/portal/enroll', {
+    // Its new start PIN is only in a letter to the card's registered address: never in an email.
+    const letters = (await listRecentMail(t.deps.db, t.deps.config, 50, card.holderName)).filter(
+      (m) => m.template === 'card_reissue_letter' && m.cardLast4 === number.slice(-4),
+    );
+    expect(letters).toHaveLength(1);
+    expect(letters[0]!.channel).toBe('letter');
+    const pin = /: (\d{4})\n/.exec(letters[0]!.text)?.[1];
+    expect(pin).toMatch(/^\d{4}$/);
+    expect(pin).not.toBe('4721');
+    for (const m of await mailTo(member.email)) expect(m.text).not.toContain(`: ${pin}`);
+    const oldPin = await client.post('/portal/enroll', {
       cardNumber: number,
       birthDate: card.birthDate,
       startPin: '4721',
+    });
+    expect(oldPin.status).toBe(401);
+
+    // The new card is enrolled like any new card, with the PIN from the letter.
+    const enrolled = await client.post('/portal/enroll', {
+      cardNumber: number,
+      birthDate: card.birthDate,
+      startPin: pin!,
     });
     expect(enrolled.status).toBe(303);
     const dashboard = await (await client.get('/portal')).text();
