@@ -116,6 +116,19 @@ const demoCards: DemoCard[] = [
     incomeBand: '4m_7m',
     expiresInMonths: 40,
   },
+  {
+    // Cause 4 with a dead mailbox: the card lets an operator verify the caller and request the email change.
+    login: 'oldphone@example.jp',
+    number: '4980123456789078',
+    birthDate: '1991-08-30',
+    pin: '5173',
+    holderName: 'SHO YAMADA',
+    status: 'active',
+    enrolled: true,
+    creditLimit: 300_000,
+    incomeBand: '2m_4m',
+    expiresInMonths: 44,
+  },
 ];
 
 /** Creates the demo cast's cards, enrollments, locks and transactions. Idempotent: existing cards are kept. */

@@ -104,8 +104,8 @@ export const demoMembers: DemoMember[] = [
     login: 'oldphone@example.jp',
     password: 'old-carrier-2026',
     state: {
-      ja: '機種変更で使えなくなったキャリアのメールアドレスがユーザーID。この宛先へのメールは開発用メールボックスで「返送」になります',
-      en: 'The user ID is a carrier email address lost with the old phone; mail to it shows as bounced in the development mailbox',
+      ja: '機種変更で使えなくなったキャリアのメールアドレスがユーザーID。この宛先へのメールは開発用メールボックスで「返送」になります。コンタクトセンターでの本人確認(カード末尾9078)とスーパーバイザーの承認でメールアドレスを変更できます',
+      en: 'The user ID is a carrier email address lost with the old phone; mail to it shows as bounced in the development mailbox. The contact center changes the address after identity verification (card ending 9078) and a supervisor’s approval',
     },
   },
   {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoMembers } from '../../src/demo/cast.ts';
+import { demoMembers, demoStaff } from '../../src/demo/cast.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { listRecentMail } from '../../src/mail/outbox.ts';
 import { BOUNCED, deliverDueMail, type MailTransport } from '../../src/mail/worker.ts';
@@ -111,6 +111,62 @@ describe.each(databaseKinds())('demo cast on %s', (kind) => {
     expect(
       (await new TestClient(t).login('passkey@example.jp', 'with-passkey-2026')).headers.get('location'),
     ).toBe('/portal');
+  });
+
+  it('oldphone@example.jp: an operator and another supervisor walk the email change for the dead mailbox', async () => {
+    const staffClient = async (login: string) => {
+      const staff = demoStaff.find((s) => s.login === login)!;
+      const client = new TestClient(t);
+      const res = await client.post('/support/login', {
+        login,
+        password: staff.password,
+        code: currentTotpCode(staff.totpSecret, t.deps.now()),
+      });
+      expect(res.status).toBe(303);
+      return client;
+    };
+    const member = await t.deps.db
+      .selectFrom('members')
+      .select('id')
+      .where('user_id', '=', 'oldphone@example.jp')
+      .executeTakeFirstOrThrow();
+    const card = await t.deps.db
+      .selectFrom('cards')
+      .select('id')
+      .where('member_id', '=', member.id)
+      .executeTakeFirstOrThrow();
+    const operator = await staffClient('operator1');
+    // The README's card for oldphone: 4980123456789078, SHO YAMADA, 1991-08-30, 090-0000-0008.
+    const verified = await operator.post(`/support/members/${member.id}/verify`, {
+      cardId: String(card.id),
+      fullName: 'Sho Yamada',
+      birthDate: '1991-08-30',
+      phone: '090-0000-0008',
+      cardNumber: '4980123456789078',
+    });
+    expect(await verified.text()).toContain('ご本人確認ができました');
+    const asked = await operator.post(`/support/members/${member.id}/email-change`, {
+      newEmail: 'oldphone.new@example.jp',
+      changeReason: 'carrier address lost when changing phones',
+    });
+    expect(asked.status).toBe(303);
+    const request = await t.deps.db
+      .selectFrom('support_email_changes')
+      .select('id')
+      .where('member_id', '=', member.id)
+      .where('status', '=', 'requested')
+      .executeTakeFirstOrThrow();
+    const supervisor = await staffClient('supervisor1');
+    const approved = await supervisor.post(
+      `/support/members/${member.id}/email-change/${request.id}/approve`,
+      {},
+    );
+    expect(approved.status).toBe(303);
+    expect((await mailTo('oldphone@example.jp')).map((m) => m.template)).toContain('email_changed');
+    expect((await mailTo('oldphone.new@example.jp'))[0]?.template).toBe('support_email_changed');
+    // The user ID was the carrier address: it is the new address now, with the same password.
+    const login = await new TestClient(t).login('oldphone.new@example.jp', 'old-carrier-2026');
+    expect(login.status).toBe(303);
   });
 
   it('the README lists every demo member', () => {
