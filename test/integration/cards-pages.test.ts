@@ -55,6 +55,7 @@ describe.each(databaseKinds())('portal pages never show a full card number on %s
           `/portal/statements/${lastMonth}`,
           `/portal/statements/${lastMonth}.csv`,
           '/portal/points',
+          '/portal/card',
           '/cards/apply',
           '/portal?card=1',
         ]) {
