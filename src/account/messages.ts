@@ -58,6 +58,17 @@ export const accountMessages = defineMessages({
     'withdraw.loss.services': 'この会員IDでのグループのすべてのサービスへのログインができなくなります。',
     'withdraw.loss.portal': 'カード会員ページ(利用明細、請求額、各種お手続き)が使えなくなります。',
     'withdraw.loss.points': 'たまっているポイントはすべて失われます。',
+    'withdraw.cards.lead': 'カード会員ページに登録しているカードと、失われるもの:',
+    'withdraw.card.points': 'ポイント {points} ポイントが失われます',
+    'withdraw.card.points.one': 'ポイント {points} ポイントが失われます',
+    'withdraw.card.statements': '利用明細 {months}か月分({from}〜{to})が、この会員IDでは見られなくなります',
+    'withdraw.card.statements.one':
+      '利用明細 {months}か月分({from}〜{to})が、この会員IDでは見られなくなります',
+    'withdraw.card.noStatements': '利用明細はまだありません',
+    'withdraw.cards.kept':
+      'カードの利用記録はカード会社に残ります。新しい会員IDで開始手続きをやり直すと、利用明細は再び見られます。ポイントは戻りません。',
+    'withdraw.loss.pointsTotal': 'ポイントは合計 {points} ポイントがすべて失われ、戻りません。',
+    'withdraw.loss.pointsTotal.one': 'ポイントは合計 {points} ポイントがすべて失われ、戻りません。',
     'withdraw.loss.history': 'ログイン履歴や設定などの会員情報は削除されます。',
     'withdraw.loss.restore': '退会は取り消せません。削除した情報は元に戻せません。',
     'withdraw.loss.userId':
@@ -134,6 +145,18 @@ export const accountMessages = defineMessages({
     'withdraw.loss.portal':
       'The card portal (statements, billing, all procedures) is no longer available to you.',
     'withdraw.loss.points': 'All your points are lost.',
+    'withdraw.cards.lead': 'Cards enrolled in the card portal, and what goes with them:',
+    'withdraw.card.points': '{points} points are lost',
+    'withdraw.card.points.one': '{points} point is lost',
+    'withdraw.card.statements':
+      'Statements for {months} months ({from} – {to}) can no longer be opened with this member ID',
+    'withdraw.card.statements.one':
+      'Statements for {months} month ({from}) can no longer be opened with this member ID',
+    'withdraw.card.noStatements': 'No statements yet',
+    'withdraw.cards.kept':
+      'The card company keeps the card’s usage records: after the start procedure with a new member ID the statements show again. Points do not come back.',
+    'withdraw.loss.pointsTotal': 'All your points ({points} points in total) are lost for good.',
+    'withdraw.loss.pointsTotal.one': 'All your points ({points} point in total) are lost for good.',
     'withdraw.loss.history': 'Your member details, login history and settings are deleted.',
     'withdraw.loss.restore': 'Withdrawal cannot be cancelled. Deleted data cannot be restored.',
     'withdraw.loss.userId':

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { connectedServiceNames } from '../oidc/connected-services.ts';
 import type { AppEnv, MemberContext, MemberEnv } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
 import { renderCodedErrorPage } from '../web/pages.tsx';
@@ -41,6 +40,7 @@ import {
   USER_ID_COOLING_OFF_DAYS,
   withdrawMember,
 } from './withdraw.ts';
+import { loadWithdrawalLosses } from './withdrawal-losses.ts';
 
 /** Account settings, member pages only: email and password change, withdrawal. */
 export const accountRoutes = new Hono<MemberEnv>().use(requireMember());
@@ -166,7 +166,7 @@ accountRoutes.post('/settings/withdraw', async (c) => {
       userId: member.userId,
       ticket: result.ticket,
       coolingOffDays: USER_ID_COOLING_OFF_DAYS,
-      services: await connectedServiceNames(c.get('deps'), member.id),
+      losses: await loadWithdrawalLosses(c.get('deps'), member.id),
     });
   if (result.code === 'R01') return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
   return renderWithdrawPasswordPage(c, {
@@ -187,7 +187,7 @@ accountRoutes.post('/settings/withdraw/confirm', async (c) => {
       userId: member.userId,
       ticket,
       coolingOffDays: USER_ID_COOLING_OFF_DAYS,
-      services: await connectedServiceNames(deps, member.id),
+      losses: await loadWithdrawalLosses(deps, member.id),
       errors: form.errors,
     });
   await withdrawMember(deps, member.id);

@@ -5,6 +5,7 @@ import { enqueueMail } from '../mail/outbox.ts';
 import { revokePendingTokens } from '../members/pending-tokens.ts';
 import { deleteMemberSessions, holdReleasedUserId, recordAuthEvent } from '../members/repository.ts';
 import { listConnectedServices, notifyServicesOfLogout } from '../oidc/connected-services.ts';
+import { encrypt } from '../security/data-keys.ts';
 import { hmac, safeEqual } from '../security/tokens.ts';
 import { type ReauthResult, verifyCurrentPassword } from './reauthenticate.ts';
 import { deleteMemberRow, lockMember, stripAuthEventPersonalFields } from './repository.ts';
@@ -73,7 +74,11 @@ export async function withdrawMember(
     });
     await holdReleasedUserId(
       trx,
-      member.user_id,
+      {
+        userId: member.user_id,
+        email: member.email,
+        userIdEnc: encrypt(deps.config.dataKeys, member.user_id),
+      },
       now,
       new Date(now.getTime() + USER_ID_COOLING_OFF_DAYS * 86_400_000),
     );

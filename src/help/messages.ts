@@ -257,7 +257,7 @@ export const helpMessages = defineMessages({
     'help.trouble.fix.withdrew.why':
       '会員IDを退会すると、すべてのグループサービスがご利用いただけなくなり、ポイントや登録情報は失われます。退会した会員IDは元に戻せません。カード自体は退会後もお使いいただけます。',
     'help.trouble.fix.withdrew.s1':
-      'もう一度、新規会員登録をしてください(同じメールアドレスでも登録できます)。',
+      'もう一度、新規会員登録をしてください(同じメールアドレスでも登録できます)。退会したユーザーIDは、退会から30日間(クーリングオフ期間)はどなたも登録できません。すぐにご利用になる場合は、別のユーザーIDで登録してください。30日を過ぎると、同じユーザーIDで登録し直せます。',
     'help.trouble.fix.withdrew.s2':
       '新しい会員IDでログインし、カード会員ページの開始手続きをやり直してください。',
     'help.trouble.fix.locked.title': 'パスワードを続けて間違えたため、一時的にロックされている',
@@ -545,7 +545,8 @@ export const helpMessages = defineMessages({
     'help.trouble.fix.withdrew.title': 'Your member ID was withdrawn',
     'help.trouble.fix.withdrew.why':
       'Withdrawing a member ID ends every group service; points and saved details are lost and cannot be restored. The card itself stays usable.',
-    'help.trouble.fix.withdrew.s1': 'Register for a new member ID (you can use the same email address).',
+    'help.trouble.fix.withdrew.s1':
+      'Register for a new member ID (you can use the same email address). A withdrawn user ID cannot be registered by anyone for 30 days after the withdrawal (its cooling-off period): to start at once, choose another user ID; after 30 days you can register the same user ID again.',
     'help.trouble.fix.withdrew.s2':
       'Log in with the new member ID and complete the card portal start procedure again.',
     'help.trouble.fix.locked.title': 'Your account is temporarily locked after several wrong passwords',

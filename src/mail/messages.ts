@@ -12,6 +12,9 @@ export const mailMessages = defineMessages({
     'mail.registrationTaken.subject': '【cardnavi】会員登録を完了できませんでした',
     'mail.registrationTaken.body':
       'ご希望のユーザーID「{userId}」はすでに使われているため登録できませんでした。別のユーザーIDで、もう一度お手続きください。\n\n{link}\n\nこのユーザーIDをお持ちでログインできない場合は、ユーザーID・パスワードを忘れた方のページをご利用ください。\n{forgotLink}',
+    'mail.registrationCoolingOff.subject': '【cardnavi】ご希望のユーザーIDはまだ登録できません',
+    'mail.registrationCoolingOff.body':
+      'ご希望のユーザーID「{userId}」は、退会の手続きで使われなくなったユーザーIDです。退会から{days}日間は、どなたも登録できません。{availableFrom} 以降に登録できます。\n\nすぐにご利用になる場合は、別のユーザーIDで会員登録してください(同じメールアドレスでも登録できます)。\n{link}\n\nご自身で退会した会員IDの場合、退会で失われたもの(ポイント、カード会員ページの登録、ご登録内容)は元に戻せません。新しい会員IDでログインし、カード会員ページの開始手続きをやり直してください。\n詳しくは: {helpLink}',
     'mail.locked.subject': '【cardnavi】アカウントを一時的にロックしました',
     'mail.locked.body':
       'ユーザーID「{userId}」で、パスワードの誤りが続いたため、{until} までログインを停止しています。\n\nすぐにログインしたい場合は、次のリンクからパスワードを再設定してください。再設定が終わるとロックは解除され、新しいパスワードでログインできます。再設定しない場合は、{until} を過ぎてから正しいパスワードでログインしてください。\n{resetLink}\n\nご本人の操作でない場合は、第三者がログインを試みた可能性があります。パスワードの再設定をおすすめします。\n\n詳しくは: {helpLink}',
@@ -24,12 +27,20 @@ export const mailMessages = defineMessages({
     'mail.forgotIdNone.subject': '【cardnavi】ユーザーIDのお問い合わせについて',
     'mail.forgotIdNone.body':
       'ユーザーIDのお問い合わせを受け付けましたが、このメールアドレスで登録されている会員IDはありません。\n\n別のメールアドレスで登録された可能性があります。そのアドレスで、もう一度お試しください。メールアドレスを変更した場合は、変更後のアドレスをお使いください。\n{forgotLink}\n\n新しく会員登録する場合は: {registerLink}',
+    'mail.withdrawnId.line':
+      '会員ID「{userId}」は {date} に退会しました(同じユーザーIDは {availableFrom} 以降に登録できます)。',
+    'mail.forgotIdWithdrawn.subject': '【cardnavi】このメールアドレスの会員IDは退会済みです',
+    'mail.forgotIdWithdrawn.body':
+      'ユーザーIDのお問い合わせを受け付けました。このメールアドレスで登録されていた会員IDは、退会済みです。\n\n{withdrawnIds}\n\n退会で失われたもの(ポイント、カード会員ページの登録、ご登録内容)は元に戻せません。もう一度ご利用いただく場合は、新しく会員登録してください(同じメールアドレスでも登録できます)。そのあと、カード会員ページの開始手続きをやり直してください。\n{registerLink}\n\n詳しくは: {helpLink}',
     'mail.reset.subject': '【cardnavi】パスワードの再設定',
     'mail.reset.body':
       'ユーザーID「{userId}」のパスワード再設定を受け付けました。30分以内に次のリンクを開いて、新しいパスワードを設定してください。リンクは1回だけ使えます。あとから再設定を申し込むと、このリンクは使えなくなります。\n\n{link}',
     'mail.resetNone.subject': '【cardnavi】パスワード再設定のお問い合わせについて',
     'mail.resetNone.body':
       'パスワード再設定のお申し込みを受け付けましたが、このメールアドレスで登録されている会員IDはありません。\n\n別のメールアドレスで登録された可能性があります。ユーザーIDがわかる場合は、ユーザーIDでお申し込みください。\n{forgotLink}',
+    'mail.resetWithdrawn.subject': '【cardnavi】このメールアドレスの会員IDは退会済みです',
+    'mail.resetWithdrawn.body':
+      'パスワード再設定のお申し込みを受け付けましたが、このメールアドレスで登録されていた会員IDは退会済みのため、パスワードは再設定できません。\n\n{withdrawnIds}\n\n退会で失われたもの(ポイント、カード会員ページの登録、ご登録内容)は元に戻せません。もう一度ご利用いただく場合は、新しく会員登録してください(同じメールアドレスでも登録できます)。そのあと、カード会員ページの開始手続きをやり直してください。\n{registerLink}\n\n詳しくは: {helpLink}',
     'mail.startPinUnlocked.subject': '【cardnavi】開始手続きのロックを解除しました',
     'mail.startPinUnlocked.body':
       'コンタクトセンターで本人確認のうえ、ユーザーID「{userId}」のカード(下4桁 {last4})の開始手続きのロックを解除しました。カードお申し込み時に決めた開始手続き専用パスワード(数字4桁)で、もう一度開始手続きができます。\n{helpLink}\n\nお心当たりがない場合は、すぐにコンタクトセンターへご連絡ください。',
@@ -107,6 +118,9 @@ export const mailMessages = defineMessages({
     'mail.registrationTaken.subject': '[cardnavi] Your registration could not be completed',
     'mail.registrationTaken.body':
       'The user ID “{userId}” is already in use, so it could not be registered. Please register again with another user ID:\n\n{link}\n\nIf this user ID is yours and you cannot log in, use the forgotten ID or password page:\n{forgotLink}',
+    'mail.registrationCoolingOff.subject': '[cardnavi] The user ID you chose cannot be registered yet',
+    'mail.registrationCoolingOff.body':
+      'The user ID “{userId}” was released by a withdrawal. For {days} days after a withdrawal nobody can register it; it can be registered from {availableFrom}.\n\nTo start now, register with another user ID (the same email address is fine):\n{link}\n\nIf it was your own member ID: what was lost with the withdrawal (points, the card portal enrollment, your details) cannot be restored. Log in with the new member ID and do the card portal start procedure again.\nMore: {helpLink}',
     'mail.locked.subject': '[cardnavi] Your account is temporarily locked',
     'mail.locked.body':
       'There were several wrong passwords in a row for the user ID “{userId}”, so logging in is paused until {until}.\n\nTo log in now, reset your password with the link below: a completed reset lifts the lock and the new password works at once. Otherwise wait until {until}, then log in with the correct password.\n{resetLink}\n\nIf this was not you, someone may be trying to log in: we recommend resetting your password.\n\nMore: {helpLink}',
@@ -119,12 +133,20 @@ export const mailMessages = defineMessages({
     'mail.forgotIdNone.subject': '[cardnavi] About your user ID request',
     'mail.forgotIdNone.body':
       'We received a request for the user IDs registered to this email address, but no member ID uses it.\n\nYou may have registered with another address: please try that one. If you changed your email, use the new address.\n{forgotLink}\n\nTo register a new member ID: {registerLink}',
+    'mail.withdrawnId.line':
+      'The member ID “{userId}” was withdrawn on {date} (the same user ID can be registered from {availableFrom}).',
+    'mail.forgotIdWithdrawn.subject': '[cardnavi] The member ID of this email address was withdrawn',
+    'mail.forgotIdWithdrawn.body':
+      'We received a request for the user IDs registered to this email address. The member ID registered to it was withdrawn.\n\n{withdrawnIds}\n\nWhat was lost with the withdrawal (points, the card portal enrollment, your details) cannot be restored. To use cardnavi again, register a new member ID (the same email address is fine), then do the card portal start procedure again:\n{registerLink}\n\nMore: {helpLink}',
     'mail.reset.subject': '[cardnavi] Reset your password',
     'mail.reset.body':
       'We received a request to reset the password of the user ID “{userId}”. Open this link within 30 minutes to set a new password. It works once, and stops working if you request another one.\n\n{link}',
     'mail.resetNone.subject': '[cardnavi] About your password reset request',
     'mail.resetNone.body':
       'We received a password reset request for this email address, but no member ID uses it.\n\nYou may have registered with another address. If you know your user ID, request the reset with the user ID:\n{forgotLink}',
+    'mail.resetWithdrawn.subject': '[cardnavi] The member ID of this email address was withdrawn',
+    'mail.resetWithdrawn.body':
+      'We received a password reset request for this email address, but the member ID registered to it was withdrawn, so there is no password to reset.\n\n{withdrawnIds}\n\nWhat was lost with the withdrawal (points, the card portal enrollment, your details) cannot be restored. To use cardnavi again, register a new member ID (the same email address is fine), then do the card portal start procedure again:\n{registerLink}\n\nMore: {helpLink}',
     'mail.startPinUnlocked.subject': '[cardnavi] The start procedure is unlocked',
     'mail.startPinUnlocked.body':
       'After verifying your identity, the contact center unlocked the start procedure of the card ending in {last4} for the user ID “{userId}”. You can try again with the start PIN (the 4 digits you chose on your card application):\n{helpLink}\n\nIf this was not you, call the contact center right away.',

@@ -29,6 +29,9 @@ describe('renderMail', () => {
             'lostLast4',
             'count',
             'lines',
+            'days',
+            'availableFrom',
+            'withdrawnIds',
             ...(def.links ?? []),
           ].map((p) => [p, (def.links ?? []).includes(p) ? `/path-${p}?token=abc` : `<${p}>`]),
         );

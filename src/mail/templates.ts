@@ -44,6 +44,11 @@ export const mailTemplates = {
     body: 'mail.registrationTaken.body',
     links: ['link', 'forgotLink'],
   },
+  registration_id_cooling_off: {
+    subject: 'mail.registrationCoolingOff.subject',
+    body: 'mail.registrationCoolingOff.body',
+    links: ['link', 'helpLink'],
+  },
   login_locked: {
     subject: 'mail.locked.subject',
     body: 'mail.locked.body',
@@ -106,11 +111,21 @@ export const mailTemplates = {
     body: 'mail.forgotIdNone.body',
     links: ['forgotLink', 'registerLink'],
   },
+  forgot_user_id_withdrawn: {
+    subject: 'mail.forgotIdWithdrawn.subject',
+    body: 'mail.forgotIdWithdrawn.body',
+    links: ['registerLink', 'helpLink'],
+  },
   password_reset: { subject: 'mail.reset.subject', body: 'mail.reset.body', links: ['link'] },
   password_reset_none: {
     subject: 'mail.resetNone.subject',
     body: 'mail.resetNone.body',
     links: ['forgotLink'],
+  },
+  password_reset_withdrawn: {
+    subject: 'mail.resetWithdrawn.subject',
+    body: 'mail.resetWithdrawn.body',
+    links: ['registerLink', 'helpLink'],
   },
   password_changed: {
     subject: 'mail.passwordChanged.subject',

@@ -6,6 +6,7 @@ import { withMinimumDuration } from '../security/timing.ts';
 import { isEmailShape } from './identity.ts';
 import { findMemberByUserId, findMembersByEmail, recordAuthEvent, writeLoginDecoy } from './repository.ts';
 import { queuePasswordReset } from './reset-password.ts';
+import { findHeldWithdrawals, withdrawnMailParams } from './withdrawn-ids.ts';
 
 /**
  * "Forgot password": the identifier is a user ID or an email. The answer is the same page whatever happens;
@@ -14,6 +15,8 @@ import { queuePasswordReset } from './reset-password.ts';
  * - an email that is itself a user ID → one link for that member ID;
  * - an email with several member IDs → one mail per member ID, each with its own link and naming the ID,
  *   so the member picks the ID they meant;
+ * - an email whose only member IDs were withdrawn (still in their cooling-off period) → a mail naming each
+ *   withdrawn ID and its date, that it cannot be restored, and where to register again (cause 10);
  * - an unknown email → a mail saying no member ID uses it (the same work as a known one: one queued mail);
  * - an unknown user ID → nowhere to write; the request is only logged (the same number of statements).
  * Mail is queued in the transaction, never sent inline, so SMTP speed or failure cannot show in the timing.
@@ -25,12 +28,13 @@ export function requestPasswordReset(deps: AppDeps, identifier: string, lang: La
 
 async function queueResetsFor(deps: AppDeps, identifier: string, lang: Lang): Promise<void> {
   if (!(await tryConsume(deps.limiters.recoveryByIdentifier, `pw:${identifier}`))) return;
-  const byId = await findMemberByUserId(deps.db, identifier);
-  const members = byId
-    ? [byId]
-    : isEmailShape(identifier)
-      ? await findMembersByEmail(deps.db, identifier)
-      : [];
+  const email = isEmailShape(identifier);
+  // The withdrawal lookup runs for every email, found or not, so no path does less work.
+  const [byId, withdrawn] = await Promise.all([
+    findMemberByUserId(deps.db, identifier),
+    email ? findHeldWithdrawals(deps, identifier) : [],
+  ]);
+  const members = byId ? [byId] : email ? await findMembersByEmail(deps.db, identifier) : [];
   await deps.db.transaction().execute(async (trx) => {
     for (const member of members) {
       await queuePasswordReset(trx, deps, member, lang);
@@ -43,18 +47,33 @@ async function queueResetsFor(deps: AppDeps, identifier: string, lang: Lang): Pr
     // An unknown user ID's stand-in for the mail row is two decoy writes: one was still ~6% faster than
     // the indexed outbox insert it replaces.
     await writeLoginDecoy(trx);
-    if (!isEmailShape(identifier)) {
+    if (!email) {
       await writeLoginDecoy(trx);
       await writeLoginDecoy(trx);
     }
-    if (isEmailShape(identifier)) {
-      await enqueueMail(trx, deps.config, {
-        to: identifier,
-        lang,
-        template: 'password_reset_none',
-        params: { forgotLink: '/forgot/password' },
-      });
+    if (email) {
+      await enqueueMail(
+        trx,
+        deps.config,
+        withdrawn.length
+          ? {
+              to: identifier,
+              lang,
+              template: 'password_reset_withdrawn',
+              params: withdrawnMailParams(deps, lang, withdrawn),
+            }
+          : {
+              to: identifier,
+              lang,
+              template: 'password_reset_none',
+              params: { forgotLink: '/forgot/password' },
+            },
+      );
     }
-    await recordAuthEvent(trx, { kind: 'recovery_request', memberId: null, reason: 'password_unknown' });
+    await recordAuthEvent(trx, {
+      kind: 'recovery_request',
+      memberId: null,
+      reason: withdrawn.length ? 'password_withdrawn' : 'password_unknown',
+    });
   });
 }

@@ -8,14 +8,20 @@ import { isEmailShape } from './identity.ts';
 import {
   consumePendingRegistration,
   findMemberByUserId,
+  findUserIdHold,
   insertMember,
   insertPendingRegistration,
   isUserIdCoolingOff,
   recordAuthEvent,
 } from './repository.ts';
+import { formatReusableAfter, WITHDREW_HELP_PATH } from './withdrawn-ids.ts';
 
 /** Registration and verification links are valid for 30 minutes. */
 export const REGISTRATION_LINK_MS = 30 * 60 * 1000;
+
+/** The length of a hold in whole days (the cooling-off period it was given at the withdrawal). */
+const holdDays = (hold: { released_at: Date | string; reusable_after: Date | string }) =>
+  Math.round((new Date(hold.reusable_after).getTime() - new Date(hold.released_at).getTime()) / 86_400_000);
 
 export interface RegistrationInput {
   userId: string;
@@ -28,7 +34,8 @@ export interface RegistrationInput {
  * Starts a registration. The member ID is created only when the emailed link is opened, so an ID never
  * exists with an unproven email. Whether the user ID is free or taken, the answer, the work (one argon2
  * hash, one row, one mail) and so the timing are the same (ASVS 6.3.8): the difference goes to the
- * registrant's mailbox only.
+ * registrant's mailbox only. A user ID in its cooling-off period after a withdrawal gets its own mail: it
+ * was withdrawn, when it can be registered again, and that another user ID works at once.
  */
 export async function requestRegistration(deps: AppDeps, input: RegistrationInput): Promise<void> {
   const { db, config, now } = deps;
@@ -36,11 +43,11 @@ export async function requestRegistration(deps: AppDeps, input: RegistrationInpu
   const token = generateToken();
   // A user ID released by a withdrawal counts as taken during its cooling-off period (docs/RECOVERY.md).
   // Both lookups always run, so a free ID costs the same as a taken one.
-  const [holder, coolingOff] = await Promise.all([
+  const [holder, hold] = await Promise.all([
     findMemberByUserId(db, input.userId),
-    isUserIdCoolingOff(db, input.userId, now()),
+    findUserIdHold(db, input.userId, now()),
   ]);
-  const taken = Boolean(holder) || coolingOff;
+  const taken = Boolean(holder) || Boolean(hold);
   await db.transaction().execute(async (trx) => {
     await insertPendingRegistration(trx, {
       tokenHash: hashToken(taken ? generateToken() : token),
@@ -51,14 +58,34 @@ export async function requestRegistration(deps: AppDeps, input: RegistrationInpu
       lang: input.lang,
       expiresAt: new Date(now().getTime() + REGISTRATION_LINK_MS),
     });
-    await enqueueMail(trx, config, {
-      to: input.email,
-      lang: input.lang,
-      template: taken ? 'registration_id_taken' : 'registration_verify',
-      params: taken
-        ? { userId: input.userId, link: '/register', forgotLink: '/forgot/password' }
-        : { userId: input.userId, link: `/register/verify?token=${token}` },
-    });
+    const to = { to: input.email, lang: input.lang };
+    await enqueueMail(
+      trx,
+      config,
+      holder
+        ? {
+            ...to,
+            template: 'registration_id_taken',
+            params: { userId: input.userId, link: '/register', forgotLink: '/forgot/password' },
+          }
+        : hold
+          ? {
+              ...to,
+              template: 'registration_id_cooling_off',
+              params: {
+                userId: input.userId,
+                days: String(holdDays(hold)),
+                availableFrom: formatReusableAfter(deps, input.lang, new Date(hold.reusable_after)),
+                link: '/register',
+                helpLink: WITHDREW_HELP_PATH,
+              },
+            }
+          : {
+              ...to,
+              template: 'registration_verify',
+              params: { userId: input.userId, link: `/register/verify?token=${token}` },
+            },
+    );
   });
 }
 

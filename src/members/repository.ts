@@ -418,26 +418,56 @@ export async function setMemberPassword(db: Executor, memberId: number, password
 
 /** Released user IDs are kept as a hash only: a user ID may be an email address. */
 const userIdHash = (userId: string) => hashToken(`user-id:${userId}`);
+/** The withdrawn member ID's address, kept only to be found again (never read back). */
+const releasedEmailHash = (email: string) => hashToken(`released-email:${email}`);
 
-/** Whether a user ID was released by a withdrawal and is still in its cooling-off period. */
-export async function isUserIdCoolingOff(db: Executor, userId: string, now: Date) {
-  const row = await db
+/** A user ID's hold after a withdrawal, if it is still in its cooling-off period. */
+export function findUserIdHold(db: Executor, userId: string, now: Date) {
+  return db
     .selectFrom('released_user_ids')
-    .select('user_id_hash')
+    .select(['released_at', 'reusable_after'])
     .where('user_id_hash', '=', userIdHash(userId))
     .where('reusable_after', '>', now)
     .executeTakeFirst();
-  return Boolean(row);
 }
 
-/** Holds a withdrawn member's user ID back until `reusableAfter`; also forgets holds that have ended. */
-export async function holdReleasedUserId(db: Executor, userId: string, now: Date, reusableAfter: Date) {
+/** Whether a user ID was released by a withdrawal and is still in its cooling-off period. */
+export async function isUserIdCoolingOff(db: Executor, userId: string, now: Date) {
+  return Boolean(await findUserIdHold(db, userId, now));
+}
+
+/** Member IDs withdrawn from this address whose hold has not ended (the user ID still encrypted), oldest first. */
+export function findHeldWithdrawalsByEmail(db: Executor, email: string, now: Date) {
+  return db
+    .selectFrom('released_user_ids')
+    .select(['user_id_enc', 'released_at', 'reusable_after'])
+    .where('email_hash', '=', releasedEmailHash(email))
+    .where('reusable_after', '>', now)
+    .where('user_id_enc', 'is not', null)
+    .orderBy('released_at')
+    .execute();
+}
+
+/**
+ * Holds a withdrawn member's user ID back until `reusableAfter`, with the address it belonged to (hashed) and
+ * the ID itself (encrypted by the caller) for the mails to that address; also forgets holds that have ended.
+ */
+export async function holdReleasedUserId(
+  db: Executor,
+  released: { userId: string; email: string; userIdEnc: string },
+  now: Date,
+  reusableAfter: Date,
+) {
   await db.deleteFrom('released_user_ids').where('reusable_after', '<=', now).execute();
+  const values = {
+    released_at: now,
+    reusable_after: reusableAfter,
+    email_hash: releasedEmailHash(released.email),
+    user_id_enc: released.userIdEnc,
+  };
   await db
     .insertInto('released_user_ids')
-    .values({ user_id_hash: userIdHash(userId), released_at: now, reusable_after: reusableAfter })
-    .onConflict((oc) =>
-      oc.column('user_id_hash').doUpdateSet({ released_at: now, reusable_after: reusableAfter }),
-    )
+    .values({ user_id_hash: userIdHash(released.userId), ...values })
+    .onConflict((oc) => oc.column('user_id_hash').doUpdateSet(values))
     .execute();
 }

@@ -112,6 +112,10 @@ export interface ReleasedUserIdsTable {
   user_id_hash: string;
   released_at: Timestamp;
   reusable_after: Timestamp;
+  /** SHA-256 of the withdrawn member ID's email (migration 0015; null on older holds). */
+  email_hash: string | null;
+  /** The user ID, encrypted under the data keys, for the mails to that address (null on older holds). */
+  user_id_enc: string | null;
 }
 
 export interface MemberTables extends SignInTables {

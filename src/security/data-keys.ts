@@ -67,6 +67,8 @@ export const encryptedColumns: readonly EncryptedColumnRef[] = [
   { table: 'member_totp', id: 'member_id', column: 'secret_enc' },
   // OpenID Connect signing keys (private JWKs); keyed by their text kid.
   { table: 'oidc_signing_keys', id: 'kid', column: 'private_jwk_enc' },
+  // Withdrawn user IDs during their cooling-off period, for the mails to the old address.
+  { table: 'released_user_ids', id: 'user_id_hash', column: 'user_id_enc' },
 ];
 
 export interface RekeyReport {

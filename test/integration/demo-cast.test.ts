@@ -30,7 +30,7 @@ describe.each(databaseKinds())('demo cast on %s', (kind) => {
     // Seeding again (every `npm start`) adds nothing while the seeded states still hold.
     await seedDemo(t.deps);
   }, 300_000);
-  afterAll(() => t?.close());
+  afterAll(() => t?.close(), 300_000);
 
   it('keeps the issue 11 logins and passwords exactly', () => {
     expect(cast('locked@example.jp').password).toBe('locked-out-2026');
@@ -69,6 +69,29 @@ describe.each(databaseKinds())('demo cast on %s', (kind) => {
     expect(new Date(hold.reusable_after).getTime()).toBeGreaterThan(now.getTime() + 28 * 86_400_000);
     const res = await new TestClient(t).login('sayonara2026', cast('sayonara2026').password);
     expect(res.status).toBe(401);
+  });
+
+  it('sayonara2026: registering it again and asking for the ID with its address put the withdrawal story in the development mailbox', async () => {
+    const again = await new TestClient(t).post('/register', {
+      userId: 'sayonara2026',
+      email: 'sayonara@example.jp',
+      password: 'see-you-again-2027',
+    });
+    expect(again.status).toBe(200);
+    expect((await new TestClient(t).post('/forgot/id', { email: 'sayonara@example.jp' })).status).toBe(200);
+    const mails = await mailTo('sayonara@example.jp');
+    expect(mails.map((m) => m.template)).toEqual([
+      'forgot_user_id_withdrawn',
+      'registration_id_cooling_off',
+      'withdrawal_done',
+    ]);
+    const box = await (await new TestClient(t).get('/dev/mailbox?to=sayonara%40example.jp')).text();
+    expect(box).toContain('ユーザーID「sayonara2026」は、退会の手続きで使われなくなったユーザーIDです');
+    expect(box).toContain('会員ID「sayonara2026」は');
+    expect(box).toContain(
+      '退会で失われたもの(ポイント、カード会員ページの登録、ご登録内容)は元に戻せません。',
+    );
+    expect(box).not.toContain('すでに使われているため');
   });
 
   it('oldphone@example.jp: logs in, but mail to its address bounces in the mailbox and is never sent', async () => {

@@ -33,7 +33,7 @@ import { createTestStaff, type TestStaff } from '../helpers/support-factories.ts
  * behaviour and fails); before that, `SEAMS_EXPECT_FIXED=<name>` runs the stricter check on the fix's branch.
  * Descriptions: KNOWN_FINDINGS in test/helpers/seams.ts.
  */
-const PENDING_FIXES: PendingFix[] = ['cooling-off-registration-mail'];
+const PENDING_FIXES: PendingFix[] = [];
 
 // Cheaper argon2 for this file only: the model test is about how flows meet, not about the hash, and a run
 // of 200 sequences verifies thousands of passwords. Same algorithm and code paths, smaller memory and time.

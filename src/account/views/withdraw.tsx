@@ -1,7 +1,12 @@
+import { maskCardNumber } from '../../cards/card-number.ts';
+import { formatMonth, plural } from '../../i18n/format.ts';
 import { ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';
 import type { WithdrawalTicket } from '../withdraw.ts';
+import type { WithdrawalLosses } from '../withdrawal-losses.ts';
+
+const numbers = { ja: new Intl.NumberFormat('ja-JP'), en: new Intl.NumberFormat('en-US') };
 
 /** Step 1: the password again, with the gist of what withdrawal means. */
 export function renderWithdrawPasswordPage(
@@ -51,13 +56,16 @@ export function renderWithdrawConfirmPage(
     userId: string;
     ticket: WithdrawalTicket;
     coolingOffDays: number;
-    /** Names of the group services the member signs in to with this ID (they all end). */
-    services: string[];
+    /** What this member loses, from their own data: services by name, enrolled cards, points, statements. */
+    losses: WithdrawalLosses;
     errors?: FieldErrors;
   },
 ) {
   const t = c.get('t');
+  const lang = c.get('lang');
   const errors = props.errors ?? {};
+  const { services, cards } = props.losses;
+  const count = (n: number) => numbers[lang].format(n);
   return renderPage(
     c,
     { title: t('withdraw.confirm.title'), status: Object.keys(errors).length ? 400 : 200, narrow: true },
@@ -67,11 +75,11 @@ export function renderWithdrawConfirmPage(
       <ul class="withdraw-losses">
         <li>
           {t('withdraw.loss.services')}
-          {props.services.length ? (
+          {services.length ? (
             <>
               <p>{t('withdraw.services.lead')}</p>
               <ul class="withdraw-services">
-                {props.services.map((name) => (
+                {services.map((name) => (
                   <li>
                     <strong>{name}</strong>
                   </li>
@@ -80,8 +88,63 @@ export function renderWithdrawConfirmPage(
             </>
           ) : null}
         </li>
-        <li>{t('withdraw.loss.portal')}</li>
-        <li>{t('withdraw.loss.points')}</li>
+        <li>
+          {t('withdraw.loss.portal')}
+          {cards.length ? (
+            <>
+              <p>{t('withdraw.cards.lead')}</p>
+              <ul class="withdraw-cards">
+                {cards.map((card) => (
+                  <li>
+                    <strong class="card-mask">{maskCardNumber(card.last4)}</strong>
+                    <ul>
+                      <li>
+                        {t(
+                          plural(lang, card.points, {
+                            one: 'withdraw.card.points.one',
+                            other: 'withdraw.card.points',
+                          }),
+                          {
+                            points: count(card.points),
+                          },
+                        )}
+                      </li>
+                      <li>
+                        {card.firstMonth && card.lastMonth
+                          ? t(
+                              plural(lang, card.statementMonths, {
+                                one: 'withdraw.card.statements.one',
+                                other: 'withdraw.card.statements',
+                              }),
+                              {
+                                months: count(card.statementMonths),
+                                from: formatMonth(lang, card.firstMonth),
+                                to: formatMonth(lang, card.lastMonth),
+                              },
+                            )
+                          : t('withdraw.card.noStatements')}
+                      </li>
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+              <p>{t('withdraw.cards.kept')}</p>
+            </>
+          ) : null}
+        </li>
+        <li>
+          {cards.length
+            ? t(
+                plural(lang, props.losses.points, {
+                  one: 'withdraw.loss.pointsTotal.one',
+                  other: 'withdraw.loss.pointsTotal',
+                }),
+                {
+                  points: count(props.losses.points),
+                },
+              )
+            : t('withdraw.loss.points')}
+        </li>
         <li>{t('withdraw.loss.history')}</li>
         <li>
           <strong>{t('withdraw.loss.restore')}</strong>
