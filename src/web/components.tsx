@@ -176,10 +176,17 @@ export function CodedError(props: { c: AppContext; code: ErrorCode; children?: C
   );
 }
 
-/** A scrollable table: column headings and rows of cells (tables on phones scroll sideways, not the page). */
-export function DataTable(props: { head: Child[]; rows: Child[][]; caption?: string }) {
+/**
+ * A scrollable table: column headings and rows of cells (tables on phones scroll sideways, not the page).
+ * With `label`, the scrolling box is a named region that takes keyboard focus, so a table without links or
+ * buttons can still be scrolled from the keyboard (WCAG 2.1.1; axe scrollable-region-focusable).
+ */
+export function DataTable(props: { head: Child[]; rows: Child[][]; caption?: string; label?: string }) {
   return (
-    <div class="table-scroll">
+    <div
+      class="table-scroll"
+      {...(props.label ? { role: 'region', 'aria-label': props.label, tabindex: 0 } : {})}
+    >
       <table>
         {props.caption ? <caption>{props.caption}</caption> : null}
         <thead>

@@ -34,14 +34,25 @@ async function freePort(): Promise<number> {
   });
 }
 
+export interface TestServerOptions {
+  /**
+   * The host name of PUBLIC_URL (default 127.0.0.1). WebAuthn needs a domain as its relying party ID, never
+   * an IP address: passkey tests use `localhost` (still a secure context over plain http).
+   */
+  publicHost?: string;
+}
+
 /** A real server on a free loopback port with an in-memory database and the demo cast. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: TestServerOptions = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: String(port),
     HOST: '127.0.0.1',
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PUBLIC_URL: `http://${options.publicHost ?? '127.0.0.1'}:${port}`,
     DATA_DIR: 'memory://',
     SESSION_SECRET: 'e2e-session-secret-0123456789-abcdefghijklmn',
     DATA_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
@@ -86,11 +97,14 @@ export interface BrowserServer {
  * For a browser test file: starts a test server (with `env` over the defaults) and one browser before the
  * file's tests, and closes both after them. Call it inside the `describe`.
  */
-export function withBrowserServer(env: Record<string, string> = {}): BrowserServer {
+export function withBrowserServer(
+  env: Record<string, string> = {},
+  options: TestServerOptions = {},
+): BrowserServer {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startTestServer(env);
+    server = await startTestServer(env, options);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -253,6 +253,7 @@ export function renderSignInsPage(
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('sessions.title')}</h2>
         <DataTable
+          label={t('sessions.title')}
           head={[
             t('signIns.device'),
             t('signIns.browser'),
@@ -303,6 +304,7 @@ export function SignInHistoryTable(props: { c: AppContext; history: SignInEntry[
   const unknown = t('signIns.unknown');
   return (
     <DataTable
+      label={t('signIns.title')}
       head={[
         t('signIns.at'),
         t('signIns.device'),
