@@ -200,6 +200,36 @@ describe.each(databaseKinds())('card controls on %s', (kind) => {
     expect((await auditOf(card.id)).map((a) => a.action)).toContain('card.reissue');
   });
 
+  it('counts one lock under 20 concurrent presses, and two reissue runs at once issue one replacement', async () => {
+    const { member, card, client } = await memberWithCard();
+    const presses = await Promise.all(
+      Array.from({ length: 20 }, () => client.post(`/portal/card/${card.id}/lock`, {})),
+    );
+    expect(presses.every((r) => r.status === 303)).toBe(true);
+    expect((await auditOf(card.id)).filter((a) => a.action === 'card.lock_by_member')).toHaveLength(1);
+    expect((await mailTo(member.email)).filter((m) => m.template === 'card_locked')).toHaveLength(1);
+
+    expect(
+      (await client.post(`/portal/card/${card.id}/report-lost`, { password: member.password })).status,
+    ).toBe(303);
+    const asOf = new Date(t.deps.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    const [first, second] = await Promise.all([
+      issuePendingReplacements(t.deps, asOf),
+      issuePendingReplacements(t.deps, asOf),
+    ]);
+    const mine = [...first.issued, ...second.issued].filter((r) => r.cardId === card.id);
+    expect(mine).toHaveLength(1);
+    const replacements = await t.deps.db
+      .selectFrom('cards')
+      .select('id')
+      .where('member_id', '=', member.id)
+      .where('id', '!=', card.id)
+      .execute();
+    expect(replacements).toHaveLength(1);
+    expect((await mailTo(member.email)).filter((m) => m.template === 'card_reissued')).toHaveLength(1);
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+
   it('answers 404 for another member’s card, and a missing CSRF token changes nothing', async () => {
     const { card } = await memberWithCard();
     const other = await memberWithCard();
