@@ -113,6 +113,59 @@ describe.runIf(run)('support console in a real browser', () => {
     expect(await seriousA11yViolations(member)).toEqual([]);
   }, 120_000);
 
+  it('operator1 reissues the start PIN newcard@example.jp forgot: the letter is in the dev mailbox, the old PIN is refused, the new one enrolls', async () => {
+    const page = await newPage();
+    await signIn(page, 'operator1');
+    await page.goto(`${e2e.server.url}/support?lang=en`);
+    await openMember(page, 'newcard@example.jp');
+    // The demo seed's card for newcard: 4980123456789011, KENTA SUZUKI, 1990-04-01, 090-0000-0002, PIN 4721.
+    await page.getByLabel('Full name').fill('Kenta Suzuki');
+    await page.getByLabel('Date of birth').fill('1990-04-01');
+    await page.getByLabel('Phone number').fill('090-0000-0002');
+    await page.getByLabel('Card number').fill('4980123456789011');
+    await page.getByRole('button', { name: 'Check identity' }).click();
+    expect(await page.locator('#verify-result').innerText()).toContain('The caller is verified.');
+    const before = await page.locator('main').innerText();
+
+    await page.getByRole('button', { name: 'Reissue start PIN (**** 9011)' }).click();
+    await page.waitForURL(/done=pinReissued/);
+    const after = await page.locator('main').innerText();
+    expect(after).toContain('Start PIN reissued');
+    await expectAccessible(page);
+
+    // The letter waits in the development mailbox, marked as a letter to the card's registered address.
+    const mailbox = await newPage();
+    await mailbox.goto(`${e2e.server.url}/dev/mailbox?lang=en`);
+    const letter = mailbox.locator('article.mail-letter', { hasText: 'KENTA SUZUKI' }).first();
+    expect(await letter.innerText()).toContain('Letter (by post)');
+    expect(await letter.innerText()).toContain('registered address of the card ending in 9011');
+    const pin = /(?:PIN|パスワード): (\d{4})/.exec(await letter.innerText())?.[1];
+    expect(pin).toMatch(/^\d{4}$/);
+    expect(pin).not.toBe('4721');
+    expect(await seriousA11yViolations(mailbox)).toEqual([]);
+    // The operator never saw it.
+    const count = (text: string) => text.split(pin!).length;
+    expect(count(after)).toBeLessThanOrEqual(count(before));
+
+    // The member enrolls: the old PIN is refused, the new one works.
+    const member = await newPage();
+    await member.goto(`${e2e.server.url}/login?lang=en`);
+    await member.getByLabel('User ID or email').fill('newcard@example.jp');
+    await member.getByLabel('Password', { exact: true }).fill('first-login-2026');
+    await member.getByRole('button', { name: 'Log in' }).click();
+    await member.waitForURL(/\/portal\/enroll/);
+    await member.getByLabel('Card number').fill('4980123456789011');
+    await member.getByLabel('Date of birth').fill('1990-04-01');
+    await member.getByLabel('Start PIN').fill('4721');
+    await member.getByRole('button', { name: 'Enroll' }).click();
+    await member.waitForLoadState();
+    expect(await member.locator('main').innerText()).toContain('P05');
+    await member.getByLabel('Start PIN').fill(pin!);
+    await member.getByRole('button', { name: 'Enroll' }).click();
+    await member.waitForURL(/\/portal(\?|$)/);
+    expect(await member.locator('main').innerText()).toContain('9011');
+  }, 420_000);
+
   it('supervisor1 force-withdraws taro0123 with a reason, and taro0123 then gets the M01 page', async () => {
     const page = await newPage();
     await signIn(page, 'supervisor1');
