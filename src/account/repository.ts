@@ -1,4 +1,5 @@
 import type { Executor } from '../db/schema.ts';
+import type { MemberProfilesTable, RegistrationItem } from './tables.ts';
 
 /** SQL of the account settings flows: email changes, withdrawal (the member row itself). */
 
@@ -125,4 +126,56 @@ export async function stripAuthEventPersonalFields(db: Executor, memberId: numbe
 export async function deleteMemberRow(db: Executor, memberId: number) {
   const r = await db.deleteFrom('members').where('id', '=', memberId).executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
+}
+
+// ---- registration details (member_profiles) ------------------------------------------------------------
+
+/** The member's registration details, if any were ever saved. */
+export function findMemberProfile(db: Executor, memberId: number) {
+  return db.selectFrom('member_profiles').selectAll().where('member_id', '=', memberId).executeTakeFirst();
+}
+
+export type ProfileFields = Partial<
+  Omit<MemberProfilesTable, 'member_id' | 'updated_at' | 'marketing_mail'> & {
+    marketing_mail: boolean;
+  }
+>;
+
+/**
+ * Saves some registration details and records which item changed (never the values), in the caller's
+ * transaction: the row is created at the first change.
+ */
+export async function saveMemberProfile(
+  db: Executor,
+  memberId: number,
+  item: RegistrationItem,
+  fields: ProfileFields,
+  now: Date,
+) {
+  await db
+    .insertInto('member_profiles')
+    .values({ member_id: memberId, ...fields, updated_at: now })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet({ ...fields, updated_at: now }))
+    .execute();
+  await db
+    .insertInto('member_profile_changes')
+    .values({ member_id: memberId, item, changed_at: now })
+    .execute();
+}
+
+/** The language the member's mail is written in (members.lang). */
+export async function setMemberMailLang(db: Executor, memberId: number, lang: 'ja' | 'en') {
+  await db.updateTable('members').set({ lang }).where('id', '=', memberId).execute();
+}
+
+/** The newest registration changes of a member (member_profile_changes_member_idx), for the console. */
+export function listMemberProfileChanges(db: Executor, memberId: number, limit = 10) {
+  return db
+    .selectFrom('member_profile_changes')
+    .select(['item', 'changed_at'])
+    .where('member_id', '=', memberId)
+    .orderBy('changed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
+import type { FieldErrors } from '../web/components.tsx';
 import type { AppEnv, MemberContext, MemberEnv } from '../web/context.ts';
 import { parseForm } from '../web/form.ts';
-import { renderCodedErrorPage } from '../web/pages.tsx';
+import { renderCodedErrorPage, renderHttpErrorPage } from '../web/pages.tsx';
 import { requireMember } from '../web/route-groups.ts';
 import { memberCookie } from '../web/sessions.ts';
+import type { PrefectureCode } from './address.ts';
 import {
   cancelEmailChange,
   confirmEmailChange,
@@ -13,13 +15,20 @@ import {
   userIdFollowsEmail,
 } from './change-email.ts';
 import { changePassword } from './change-password.ts';
+import { changeRegistration, loadRegistrationDetails, type RegistrationChange } from './registration.ts';
 import {
+  addressForm,
+  bankAccountForm,
   changeEmailForm,
   changePasswordForm,
   emailTokenForm,
+  notificationsForm,
+  phoneForm,
   withdrawConfirmForm,
   withdrawPasswordForm,
 } from './schemas.ts';
+import type { RegistrationItem } from './tables.ts';
+import { renderRegistrationPage } from './views/registration.tsx';
 import {
   renderEmailCancelledPage,
   renderEmailCancelPage,
@@ -54,16 +63,28 @@ export const emailChangeLinkRoutes = new Hono<AppEnv>();
 
 // ---- settings ---------------------------------------------------------------------------------------
 
-async function settingsPage(c: MemberContext, props: Omit<SettingsProps, 'member' | 'userIdIsEmail'> = {}) {
+async function settingsPage(
+  c: MemberContext,
+  props: Omit<SettingsProps, 'member' | 'userIdIsEmail' | 'registration'> = {},
+) {
   const member = c.get('member');
-  const userIdIsEmail = await userIdFollowsEmail(c.get('deps'), member.id);
-  return renderSettingsPage(c, { member, userIdIsEmail, ...props });
+  const [userIdIsEmail, registration] = await Promise.all([
+    userIdFollowsEmail(c.get('deps'), member.id),
+    loadRegistrationDetails(c.get('deps'), member),
+  ]);
+  return renderSettingsPage(c, { member, userIdIsEmail, registration, ...props });
 }
 
 accountRoutes.get('/settings', (c) => {
   const t = c.get('t');
   const done = c.req.query('done');
-  const notice = done === 'password' ? t('account.password.done') : undefined;
+  const registrationDone = registrationItems.find((item) => done === `registration-${item}`);
+  const notice =
+    done === 'password'
+      ? t('account.password.done')
+      : registrationDone
+        ? t(`registration.done.${registrationDone}`)
+        : undefined;
   return settingsPage(c, notice ? { notice } : {});
 });
 
@@ -193,4 +214,94 @@ accountRoutes.post('/settings/withdraw/confirm', async (c) => {
   await withdrawMember(deps, member.id);
   memberCookie.clear(c);
   return renderWithdrawDonePage(c);
+});
+
+// ---- registration details ---------------------------------------------------------------------------
+
+const registrationItems = ['address', 'phone', 'bank_account', 'notifications'] as const;
+
+/** The path segment of each item's form. */
+const registrationForms = {
+  address: { item: 'address', schema: addressForm },
+  phone: { item: 'phone', schema: phoneForm },
+  bank: { item: 'bank_account', schema: bankAccountForm },
+  notifications: { item: 'notifications', schema: notificationsForm },
+} as const;
+
+function registrationFormOf(c: MemberContext) {
+  const key = c.req.param('item') ?? '';
+  return Object.hasOwn(registrationForms, key)
+    ? registrationForms[key as keyof typeof registrationForms]
+    : undefined;
+}
+
+accountRoutes.get('/settings/registration/:item', async (c) => {
+  const form = registrationFormOf(c);
+  if (!form) return renderHttpErrorPage(c, 404, 'http.404.title', 'http.404.body');
+  const details = await loadRegistrationDetails(c.get('deps'), c.get('member'));
+  return renderRegistrationPage(c, { item: form.item, details });
+});
+
+/** The change the parsed form asks for. */
+function changeOf(form: { item: RegistrationItem; data: Record<string, unknown> }): RegistrationChange {
+  const d = form.data as Record<string, string | undefined>;
+  switch (form.item) {
+    case 'address':
+      return {
+        item: 'address',
+        address: {
+          postalCode: d.postalCode ?? '',
+          prefecture: d.prefecture as PrefectureCode,
+          addressLine1: d.addressLine1 ?? '',
+          addressLine2: d.addressLine2,
+        },
+      };
+    case 'phone':
+      return { item: 'phone', phone: d.phone ?? '' };
+    case 'bank_account':
+      return {
+        item: 'bank_account',
+        bank: {
+          bankName: d.bankName ?? '',
+          bankBranch: d.bankBranch ?? '',
+          accountType: d.accountType === 'current' ? 'current' : 'ordinary',
+          accountNumber: d.accountNumber ?? '',
+          accountHolder: d.accountHolder ?? '',
+        },
+      };
+    case 'notifications':
+      return {
+        item: 'notifications',
+        mailLang: d.mailLang === 'en' ? 'en' : 'ja',
+        marketingMail: d.marketingMail === 'yes',
+      };
+  }
+}
+
+accountRoutes.post('/settings/registration/:item', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const member = c.get('member');
+  const form = registrationFormOf(c);
+  if (!form) return renderHttpErrorPage(c, 404, 'http.404.title', 'http.404.body');
+  const parsed = await parseForm(c, form.schema);
+  // Never echo the password or the account number back into the page.
+  const { currentPassword: _p, accountNumber: _n, ...kept } = parsed.raw;
+  const again = async (errors: FieldErrors) =>
+    renderRegistrationPage(c, {
+      item: form.item,
+      details: await loadRegistrationDetails(deps, member),
+      failed: { item: form.item, values: kept, errors },
+      status: 400,
+    });
+  if (!parsed.ok) return again(parsed.errors);
+  const result = await changeRegistration(
+    deps,
+    member,
+    parsed.data.currentPassword,
+    changeOf({ item: form.item, data: parsed.data }),
+  );
+  if (result.ok) return c.redirect(`/settings?done=registration-${form.item}`, 303);
+  if (result.code === 'R01') return renderCodedErrorPage(c, 'R01', <p>{t('account.tooMany')}</p>);
+  return again({ currentPassword: t('validation.currentPassword.wrong') });
 });

@@ -1,3 +1,4 @@
+import type { PostalAddress } from '../account/address.ts';
 import type { AppDeps } from '../deps.ts';
 import { encrypt } from '../security/data-keys.ts';
 import { hashSecret } from '../security/password.ts';
@@ -29,6 +30,11 @@ export interface CardApplication {
   incomeBand: IncomeBand;
   /** Already checked by checkStartPin at the edge. */
   startPin: string;
+  /** Name in kanji (or as written in Japanese) and in katakana. */
+  nameKanji: string;
+  nameKana: string;
+  /** Where the card (and later a reissued start PIN) is posted. */
+  address: PostalAddress;
 }
 
 export type CardApplicationResult =
@@ -83,6 +89,11 @@ export async function applyForCard(
         status: 'active',
         startPinHash,
         incomeBand: application.incomeBand,
+        applicant: {
+          nameKanji: application.nameKanji,
+          nameKana: application.nameKana,
+          address: application.address,
+        },
       });
       if (inserted)
         return {

@@ -6,6 +6,8 @@ import type { Db } from '../db/database.ts';
 import { normaliseIdentifier } from '../members/identity.ts';
 import { findMemberByUserId } from '../members/repository.ts';
 import { encrypt } from '../security/data-keys.ts';
+import { lineKinds, paymentMethods, spendingCategories } from '../statements/categories.ts';
+import { pointsForLine } from '../statements/points.ts';
 import { normaliseCardNumber, passesLuhn } from './card-number.ts';
 import {
   cardNumberHash,
@@ -255,25 +257,49 @@ function transactionRow({ db, config }: ImportTarget) {
   const cardIdOf = cachedLookup(async (number) =>
     findCardIdByNumberHash(db, await cardNumberHash(db, config, number)),
   );
-  return z.object({
-    card_number: cardNumber.transform(known(cardIdOf, 'card_number is not a known card')),
-    external_id: cell.pipe(
-      z.string().regex(/^[\w.:-]{1,100}$/, reason('external_id must be 1–100 letters, digits, . _ : -')),
-    ),
-    used_on: isoDate('used_on'),
-    merchant: cell.pipe(
-      z
-        .string()
-        .min(1, reason('merchant must be 1–200 characters'))
-        .max(200, reason('merchant must be 1–200 characters')),
-    ),
-    amount: cell
-      .refine(
-        (v) => v !== '' && Number.isInteger(Number(v)) && Math.abs(Number(v)) <= 100_000_000,
-        reason('amount must be a whole number of yen'),
-      )
-      .transform(Number),
-  });
+  return z
+    .object({
+      card_number: cardNumber.transform(known(cardIdOf, 'card_number is not a known card')),
+      external_id: cell.pipe(
+        z.string().regex(/^[\w.:-]{1,100}$/, reason('external_id must be 1–100 letters, digits, . _ : -')),
+      ),
+      used_on: isoDate('used_on'),
+      merchant: cell.pipe(
+        z
+          .string()
+          .min(1, reason('merchant must be 1–200 characters'))
+          .max(200, reason('merchant must be 1–200 characters')),
+      ),
+      amount: cell
+        .refine(
+          (v) => v !== '' && Number.isInteger(Number(v)) && Math.abs(Number(v)) <= 100_000_000,
+          reason('amount must be a whole number of yen'),
+        )
+        .transform(Number),
+      // Optional columns (issue 12); an empty or missing cell takes the default.
+      kind: cell
+        .transform((v) => v || 'purchase')
+        .pipe(z.enum(lineKinds, reason(`kind must be one of ${lineKinds.join(', ')}`))),
+      category: cell
+        .transform((v) => v || 'other')
+        .pipe(z.enum(spendingCategories, reason(`category must be one of ${spendingCategories.join(', ')}`))),
+      payment_method: cell
+        .transform((v) => v || 'one_time')
+        .pipe(z.enum(paymentMethods, reason(`payment_method must be one of ${paymentMethods.join(', ')}`))),
+      instalments: cell.refine(
+        (v) => v === '' || (/^\d{1,2}$/.test(v) && Number(v) >= 2 && Number(v) <= 36),
+        reason('instalments must be a whole number 2–36'),
+      ),
+    })
+    .superRefine((row, ctx) => {
+      // The database check: instalments exactly when the payment method is instalment.
+      if ((row.payment_method === 'instalment') !== (row.instalments !== ''))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['instalments'],
+          message: 'instalments must be given with payment_method instalment, and only then',
+        });
+    });
 }
 
 /**
@@ -297,6 +323,11 @@ export async function importTransactions(
         merchant: row.merchant,
         amount: row.amount,
         externalId: row.external_id,
+        kind: row.kind,
+        category: row.category,
+        paymentMethod: row.payment_method,
+        instalments: row.instalments === '' ? null : Number(row.instalments),
+        points: pointsForLine(row.amount, row.kind, target.config.points.yenPerPoint),
       });
       if (written.inserted) created.push(Number(written.id));
       return written;

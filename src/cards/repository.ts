@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { PostalAddress } from '../account/address.ts';
 import type { Config } from '../config.ts';
 import type { Database, Executor } from '../db/schema.ts';
 import { lookupKey } from '../security/data-keys.ts';
@@ -285,6 +286,14 @@ export interface NewCard {
   status: CardStatus;
   startPinHash: string;
   incomeBand: IncomeBand | null;
+  /** From a card application: the name in kanji and kana and the address the card is posted to. */
+  applicant?: CardApplicant;
+}
+
+export interface CardApplicant {
+  nameKanji: string;
+  nameKana: string;
+  address: PostalAddress;
 }
 
 function cardRow(card: NewCard) {
@@ -306,6 +315,16 @@ function cardRow(card: NewCard) {
     start_pin_hash: card.startPinHash,
     start_pin_locked_at: null,
     income_band: card.incomeBand,
+    ...(card.applicant
+      ? {
+          holder_name_kanji: card.applicant.nameKanji,
+          holder_name_kana: card.applicant.nameKana,
+          mailing_postal_code: card.applicant.address.postalCode,
+          mailing_prefecture: card.applicant.address.prefecture,
+          mailing_address_line1: card.applicant.address.addressLine1,
+          mailing_address_line2: card.applicant.address.addressLine2 || null,
+        }
+      : {}),
   };
 }
 

@@ -106,8 +106,19 @@ cardRoutes.post('/cards/apply', async (c) => {
     const { startPin: _pin, startPinConfirm: _confirm, ...values } = form.raw;
     return renderApplyPage(c, { values, errors: form.errors, status: 400 });
   }
-  const { startPinConfirm: _confirm, ...application } = form.data;
-  const result = await applyForCard(c.get('deps'), { memberId: c.get('member').id, ...application });
+  const {
+    startPinConfirm: _confirm,
+    postalCode,
+    prefecture,
+    addressLine1,
+    addressLine2,
+    ...application
+  } = form.data;
+  const result = await applyForCard(c.get('deps'), {
+    memberId: c.get('member').id,
+    ...application,
+    address: { postalCode, prefecture, addressLine1, addressLine2 },
+  });
   return renderApplyResultPage(c, result);
 });
 

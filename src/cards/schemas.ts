@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addressFields } from '../account/address.ts';
 import { normaliseCardNumber, passesLuhn } from './card-number.ts';
 import { isIsoDate } from './import.ts';
 import { incomeBands } from './screening.ts';
@@ -51,9 +52,33 @@ export function enrollFormKeeping(unseal: (sealed: string) => string | undefined
   }, enrollForm);
 }
 
-/** The card application form: guessable start PINs are refused with the reason (DOMAIN.md). */
+/** Hiragana typed for the kana name becomes katakana (the form asks for katakana). */
+const toKatakana = (v: string) =>
+  v.replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
+
+/**
+ * The card application form: guessable start PINs are refused with the reason (DOMAIN.md); the name in
+ * kanji and kana and the postal address the card is posted to are checked for shape (the postal code is not
+ * looked up).
+ */
 export const applyForm = z
   .object({
+    nameKanji: z
+      .string()
+      .transform(nfkc)
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヵヶ・A-Za-z 　]{1,50}$/u,
+            'cards.validation.nameKanji',
+          ),
+      ),
+    nameKana: z
+      .string()
+      .transform((v) => toKatakana(nfkc(v)))
+      .pipe(z.string().regex(/^[ァ-ヴー・ 　]{1,50}$/, 'cards.validation.nameKana')),
+    ...addressFields,
     holderName: z
       .string()
       .transform((v) => nfkc(v).toUpperCase())

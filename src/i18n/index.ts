@@ -1,4 +1,5 @@
 import { accountMessages } from '../account/messages.ts';
+import { registrationMessages } from '../account/registration-messages.ts';
 import { cardControlMessages } from '../cards/control-messages.ts';
 import { cardMessages } from '../cards/messages.ts';
 import { errorMessages } from '../errors/messages.ts';
@@ -20,6 +21,7 @@ const catalogs = [
   commonMessages,
   memberMessages,
   accountMessages,
+  registrationMessages,
   signInMessages,
   errorMessages,
   mailMessages,

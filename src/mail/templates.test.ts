@@ -32,6 +32,7 @@ describe('renderMail', () => {
             'days',
             'availableFrom',
             'withdrawnIds',
+            'item',
             ...(def.links ?? []),
           ].map((p) => [p, (def.links ?? []).includes(p) ? `/path-${p}?token=abc` : `<${p}>`]),
         );

@@ -182,6 +182,11 @@ export const mailTemplates = {
     body: 'mail.resetHeld.body',
     links: ['helpLink'],
   },
+  registration_changed: {
+    subject: 'mail.registrationChanged.subject',
+    body: 'mail.registrationChanged.body',
+    links: ['resetLink'],
+  },
   withdrawal_done: {
     subject: 'mail.withdrawn.subject',
     body: 'mail.withdrawn.body',

@@ -32,7 +32,9 @@ export interface ScaleBatch {
  * spread over the last 15 months — one statement, generated inside the database (no row crosses the wire).
  * number_hash is 'scale-<n>' (unique, never a real keyed hash), last4 derives from n. Statement data as the
  * portal reads it: a category per merchant, one line in 20 revolving and one in 20 in 3/6/12 instalments,
- * points at `yenPerPoint`, one points use per card, and the two oldest surely-paid months paid.
+ * points at `yenPerPoint`, one points use per card, and the two oldest surely-paid months paid. Half the
+ * revolving and instalment lines count as after-the-fact changes (card_payment_changes), and every member has
+ * registration details (member_profiles).
  */
 export async function insertScaleBatch(db: Db, b: ScaleBatch): Promise<void> {
   await sql`
@@ -61,6 +63,11 @@ export async function insertScaleBatch(db: Db, b: ScaleBatch): Promise<void> {
       select c.id, (date_trunc('month', current_date) - make_interval(months => k))::date, (c.id * 13) % 50000,
              (date_trunc('month', current_date) - make_interval(months => k - 1))::date + 26
       from c cross join generate_series(2, 3) k
+    ), pr as (
+      insert into member_profiles (member_id, postal_code, prefecture, address_line1, phone)
+      select id, lpad((100 + id % 900)::text, 3, '0') || '-' || lpad((id % 10000)::text, 4, '0'),
+             lpad((1 + id % 47)::text, 2, '0'), 'Scale-cho ' || id, '090' || lpad((id % 100000000)::text, 8, '0')
+      from m
     ), t as (
       select c.id as card_id, c.number_hash, i,
              current_date - ((c.id * 7 + i * 41) % 455) as used_on,
@@ -68,7 +75,7 @@ export async function insertScaleBatch(db: Db, b: ScaleBatch): Promise<void> {
              100 + (c.id * 31 + i * 7919) % 30000 as amount,
              (c.id + i * 3) % 20 as method
       from c cross join generate_series(1, ${b.transactionsPerMember}::int) i
-    )
+    ), tx as (
     insert into card_transactions (card_id, used_on, merchant, amount, external_id, kind, category,
                                    payment_method, instalments, points)
     select card_id, used_on,
@@ -79,11 +86,17 @@ export async function insertScaleBatch(db: Db, b: ScaleBatch): Promise<void> {
            case method when 1 then (array[3, 6, 12])[1 + i % 3] end,
            amount / ${b.yenPerPoint}::int
     from t
+    returning id, card_id, amount, payment_method, instalments
+    )
+    insert into card_payment_changes (transaction_id, card_id, member_id, changed_to, instalments, fee)
+    select tx.id, tx.card_id, c.member_id, tx.payment_method, tx.instalments, tx.amount / 50
+    from tx join c on c.id = tx.card_id
+    where tx.payment_method <> 'one_time' and tx.id % 2 = 0
   `.execute(db);
 }
 
 /** Refreshes planner statistics after a bulk load. */
 export async function analyzeScaleTables(db: Db): Promise<void> {
   await sql`analyze members, cards, card_enrollments, card_transactions, member_sessions, card_point_events,
-    card_statement_payments`.execute(db);
+    card_statement_payments, card_payment_changes, member_profiles`.execute(db);
 }

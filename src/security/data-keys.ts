@@ -61,6 +61,7 @@ export const encryptedColumns: readonly EncryptedColumnRef[] = [
   // The lookup key behind card number_hash: rewrapped, never replaced, so the hashes survive rotation.
   { table: 'card_lookup_keys', id: 'id', column: 'key_enc' },
   { table: 'cards', id: 'id', column: 'number_enc' },
+  { table: 'member_profiles', id: 'member_id', column: 'bank_account_number_enc' },
   { table: 'staff', id: 'id', column: 'totp_secret_enc' },
   { table: 'mail_outbox', id: 'id', column: 'payload_enc' },
   // Members' two-step login TOTP secrets.

@@ -1,3 +1,4 @@
+import { registrationForConsole } from '../account/registration.ts';
 import { findCardsOfMember } from '../cards/repository.ts';
 import { isStartPinLocked } from '../cards/start-pin.ts';
 import type { AppDeps } from '../deps.ts';
@@ -17,11 +18,12 @@ export async function loadMemberCase(deps: AppDeps, staff: CurrentStaff, memberI
   const member = await findMemberById(db, memberId);
   if (!member) return undefined;
   const now = deps.now();
-  const [cards, verification, history, emailChange] = await Promise.all([
+  const [cards, verification, history, emailChange, registration] = await Promise.all([
     findCardsOfMember(db, memberId),
     findPassedVerification(deps, staff, memberId),
     listRecentAuditRows(db, 20, memberId),
     findOpenEmailChange(deps, memberId),
+    registrationForConsole(deps, { id: member.id, lang: member.lang }),
   ]);
   const events = verification ? await listAuthEvents(db, memberId, 30) : [];
   return {
@@ -49,6 +51,7 @@ export async function loadMemberCase(deps: AppDeps, staff: CurrentStaff, memberI
     emailChange,
     events,
     history,
+    registration,
   };
 }
 

@@ -30,7 +30,8 @@ describe.each(databaseKinds())('start procedure on %s', (kind) => {
       ids.set(login, (await createMember(app.deps, { userId: login, password })).id);
     }
     await seedCardsDemo(app.deps, ids);
-  });
+    // A fresh migrated database and the demo cards' argon2 hashes: slow on a shared machine.
+  }, 180_000);
   afterAll(() => app?.close());
 
   const attempt = (login: string, cardNumber: string, birthDate: string, startPin: string) =>
@@ -132,6 +133,9 @@ describe.each(databaseKinds())('start procedure on %s', (kind) => {
       phone: '090-1111-2222',
       incomeBand: '2m_4m',
       startPin: '4721',
+      nameKanji: '競争 試験',
+      nameKana: 'キョウソウ シケン',
+      address: { postalCode: '100-0001', prefecture: '13', addressLine1: '千代田区千代田1-1' },
     });
     if (issued.decision !== 'issued') throw new Error('test card not issued');
     const row = await app.deps.db

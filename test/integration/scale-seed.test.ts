@@ -1,4 +1,7 @@
-/** seed-scale fills the statement tables too (issue 12), so the benchmarks read realistic statements. */
+/**
+ * seed-scale fills the statement tables too (issue 12), so the benchmarks read realistic statements, and the
+ * tables of after-the-fact changes and registration details.
+ */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedScale } from '../../src/scale/seed-scale.ts';
@@ -24,7 +27,10 @@ describe.each(databaseKinds())('seed-scale on %s', (kind) => {
         (select count(*)::int from card_transactions where payment_method = 'instalment' and instalments in (3, 6, 12)) as instalments,
         (select count(*)::int from card_transactions where points = amount / 100) as with_points,
         (select count(*)::int from card_point_events) as uses,
-        (select count(*)::int from card_statement_payments) as payments`.execute(t.deps.db);
+        (select count(*)::int from card_statement_payments) as payments,
+        (select count(*)::int from member_profiles where postal_code ~ '^[0-9]{3}-[0-9]{4}$') as profiles,
+        (select count(*)::int from card_payment_changes ch join card_transactions l on l.id = ch.transaction_id
+          where l.payment_method = ch.changed_to and ch.undone_at is null) as changes`.execute(t.deps.db);
     const counts = rows[0]!;
     expect(counts.lines).toBe(800);
     expect(counts.categories).toBe(5);
@@ -33,6 +39,9 @@ describe.each(databaseKinds())('seed-scale on %s', (kind) => {
     expect(counts.with_points).toBe(800);
     expect(counts.uses).toBe(40);
     expect(counts.payments).toBe(80);
+    // Registration details for every member, after-the-fact changes on some credit lines (migration 0019).
+    expect(counts.profiles).toBe(40);
+    expect(counts.changes).toBeGreaterThan(0);
   });
 
   it('lets a scale member open statements and points', async () => {

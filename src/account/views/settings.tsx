@@ -3,10 +3,21 @@ import { aidsOf } from '../../members/views/recovery.tsx';
 import { ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import { renderPage } from '../../web/layout.tsx';
+import type { RegistrationDetails } from '../registration.ts';
+import { RegistrationFacts } from './registration.tsx';
+
+/** The registration forms, in the order settings lists them. */
+const registrationPaths = [
+  ['address', 'registration.submit.address'],
+  ['phone', 'registration.submit.phone'],
+  ['bank', 'registration.submit.bank'],
+  ['notifications', 'registration.submit.notifications'],
+] as const;
 
 export interface SettingsProps {
   member: CurrentMember;
   userIdIsEmail: boolean;
+  registration: RegistrationDetails;
   notice?: string;
   emailForm?: { newEmail?: string; errors?: FieldErrors };
   passwordErrors?: FieldErrors;
@@ -32,6 +43,19 @@ export function renderSettingsPage(c: AppContext, props: SettingsProps) {
           <dt>{t('account.email')}</dt>
           <dd class="account-email">{props.member.email}</dd>
         </dl>
+      </section>
+
+      <section class="panel" aria-labelledby="account-registration-title">
+        <h2 id="account-registration-title">{t('registration.title')}</h2>
+        <p>{t('registration.lead')}</p>
+        <RegistrationFacts t={t} details={props.registration} />
+        <ul class="link-list">
+          {registrationPaths.map(([path, label]) => (
+            <li>
+              <a href={`/settings/registration/${path}`}>{t(label)}</a>
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section class="panel" aria-labelledby="account-security-title">

@@ -1,3 +1,4 @@
+import { AddressFields } from '../../account/views/address-fields.tsx';
 import { formatYen } from '../../i18n/format.ts';
 import { ErrorSummary, Field, type FieldErrors, Form } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
@@ -21,6 +22,25 @@ export function renderApplyPage(
       <p class="lead">{t('cards.apply.lead')}</p>
       <ErrorSummary t={t} errors={props.errors ?? {}} />
       <Form c={c} action="/cards/apply" class="stack" novalidate>
+        <Field
+          name="nameKanji"
+          label={t('cards.apply.nameKanji')}
+          hint={t('cards.apply.nameKanji.hint')}
+          value={v.nameKanji}
+          error={props.errors?.nameKanji}
+          autocomplete="name"
+          required
+          maxlength={50}
+        />
+        <Field
+          name="nameKana"
+          label={t('cards.apply.nameKana')}
+          hint={t('cards.apply.nameKana.hint')}
+          value={v.nameKana}
+          error={props.errors?.nameKana}
+          required
+          maxlength={50}
+        />
         <Field
           name="holderName"
           label={t('cards.apply.holderName')}
@@ -50,6 +70,11 @@ export function renderApplyPage(
           required
           maxlength={20}
         />
+        <fieldset class="field">
+          <legend>{t('cards.apply.address')}</legend>
+          <p class="hint">{t('cards.apply.address.hint')}</p>
+          <AddressFields t={t} values={v} errors={props.errors ?? {}} />
+        </fieldset>
         <div class={bandError ? 'field has-error' : 'field'}>
           <label for="f-incomeBand">{t('cards.apply.incomeBand')}</label>
           {bandError ? (

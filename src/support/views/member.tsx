@@ -389,6 +389,8 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
         </section>
       ) : null}
 
+      <RegistrationSection t={t} registration={data.registration} when={when} />
+
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('support.history.title')}</h2>
         {data.history.length === 0 ? (
@@ -405,5 +407,48 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
         )}
       </section>
     </>,
+  );
+}
+
+/** Registration details, read only: registered or not and the newest changes, never the values. */
+function RegistrationSection(props: {
+  t: Translate;
+  registration: MemberCase['registration'];
+  when: (d: Date) => string;
+}) {
+  const { t, registration: r } = props;
+  const items = ['address', 'phone', 'bank_account'] as const;
+  return (
+    <section aria-labelledby="registration-title">
+      <h2 id="registration-title">{t('registration.console.title')}</h2>
+      <p class="muted small">{t('registration.console.lead')}</p>
+      <dl class="facts">
+        {items.map((item) => (
+          <>
+            <dt>{t(`registration.item.${item}`)}</dt>
+            <dd>
+              {t(
+                r.registered[item] ? 'registration.console.registered' : 'registration.console.notRegistered',
+              )}
+            </dd>
+          </>
+        ))}
+      </dl>
+      <h3>{t('registration.console.changes')}</h3>
+      {r.changes.length === 0 ? (
+        <p>{t('registration.console.none')}</p>
+      ) : (
+        <ul>
+          {r.changes.map((change) => (
+            <li>
+              {t('registration.console.changed', {
+                when: props.when(change.at),
+                item: t(`registration.item.${change.item}`),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
