@@ -87,6 +87,12 @@ export function isIsoDate(value: string): boolean {
 /** A cell as text: CSV gives strings, JSON Lines any value (null and missing read as empty). */
 const cell = z.unknown().transform((v) => (v === undefined || v === null ? '' : String(v).trim()));
 
+/** A cell of an optional column: a file may leave the column out altogether. */
+const optionalCell = z
+  .unknown()
+  .optional()
+  .transform((v) => (v === undefined || v === null ? '' : String(v).trim()));
+
 /** A check whose message is the reason a row is refused; later checks on the same field are skipped. */
 const reason = (error: string) => ({ error, abort: true });
 
@@ -277,16 +283,16 @@ function transactionRow({ db, config }: ImportTarget) {
         )
         .transform(Number),
       // Optional columns (issue 12); an empty or missing cell takes the default.
-      kind: cell
+      kind: optionalCell
         .transform((v) => v || 'purchase')
         .pipe(z.enum(lineKinds, reason(`kind must be one of ${lineKinds.join(', ')}`))),
-      category: cell
+      category: optionalCell
         .transform((v) => v || 'other')
         .pipe(z.enum(spendingCategories, reason(`category must be one of ${spendingCategories.join(', ')}`))),
-      payment_method: cell
+      payment_method: optionalCell
         .transform((v) => v || 'one_time')
         .pipe(z.enum(paymentMethods, reason(`payment_method must be one of ${paymentMethods.join(', ')}`))),
-      instalments: cell.refine(
+      instalments: optionalCell.refine(
         (v) => v === '' || (/^\d{1,2}$/.test(v) && Number(v) >= 2 && Number(v) <= 36),
         reason('instalments must be a whole number 2–36'),
       ),

@@ -119,6 +119,55 @@ describe.each(databaseKinds())('card import and renewal on %s', (kind) => {
     expect(Number(count.n)).toBe(2);
   });
 
+  it('takes kind, category, payment method and instalments (defaults when left out) and computes points', async () => {
+    const csv = [
+      'card_number,external_id,used_on,merchant,amount,kind,category,payment_method,instalments',
+      '4980123456789003,tx-col-1,2026-10-06,Sushi,12345,,dining,revolving,',
+      '4980123456789003,tx-col-2,2026-10-07,Laptop,60000,purchase,shopping,instalment,6',
+      '4980123456789003,tx-col-3,2026-10-08,Annual fee,1375,annual_fee,,,',
+      '4980123456789003,tx-col-4,2026-10-09,Mystery,100,,food,,',
+      '4980123456789003,tx-col-5,2026-10-10,Half plan,100,,,instalment,',
+    ].join('\n');
+    const report = await importTransactions(app.deps, 'columns.csv', csv);
+    expect(report).toMatchObject({ created: 3 });
+    expect(report.refused).toEqual([
+      { line: 5, reasons: [expect.stringMatching(/^category must be one of groceries, dining/)] },
+      { line: 6, reasons: ['instalments must be given with payment_method instalment, and only then'] },
+    ]);
+    const rows = await app.deps.db
+      .selectFrom('card_transactions')
+      .select(['external_id', 'kind', 'category', 'payment_method', 'instalments', 'points'])
+      .where('external_id', 'like', 'tx-col-%')
+      .orderBy('external_id')
+      .execute();
+    expect(rows).toEqual([
+      {
+        external_id: 'tx-col-1',
+        kind: 'purchase',
+        category: 'dining',
+        payment_method: 'revolving',
+        instalments: null,
+        points: 123,
+      },
+      {
+        external_id: 'tx-col-2',
+        kind: 'purchase',
+        category: 'shopping',
+        payment_method: 'instalment',
+        instalments: 6,
+        points: 600,
+      },
+      {
+        external_id: 'tx-col-3',
+        kind: 'annual_fee',
+        category: 'other',
+        payment_method: 'one_time',
+        instalments: null,
+        points: 0,
+      },
+    ]);
+  });
+
   it('renewal screening renews passing cards by 5 years and cancels declined ones at renewal', async () => {
     const lines = [
       header,
