@@ -346,6 +346,33 @@ describe.each(databaseKinds())('operator paths of issue 11 on %s', (kind) => {
       }
     });
 
+    it('two supervisors approving at once make one change, one mail to each address and one audit row', async () => {
+      const { deps } = t;
+      const { member, card, newEmail } = await memberWithDeadMailbox();
+      const operator = await verified('operator', member.id, card);
+      await operator.client.post(`/support/members/${member.id}/email-change`, {
+        newEmail,
+        changeReason: 'mailbox is gone',
+      });
+      const { id } = await deps.db
+        .selectFrom('support_email_changes')
+        .select('id')
+        .where('member_id', '=', member.id)
+        .executeTakeFirstOrThrow();
+      const [a, b] = [await signedIn('supervisor'), await signedIn('supervisor')];
+      const path = `/support/members/${member.id}/email-change/${id}/approve`;
+      const statuses = (await Promise.all([a.client.post(path, {}), b.client.post(path, {})])).map(
+        (r) => r.status,
+      );
+      expect(statuses.sort()).toEqual([303, 404]);
+      expect((await mailTo(newEmail)).map((m) => m.template)).toEqual(['support_email_changed']);
+      expect((await mailTo(member.email)).filter((m) => m.template === 'email_changed')).toHaveLength(1);
+      const approvals = (await auditActions(member.id)).filter(
+        (r) => r.action === 'member.email_change_approved',
+      );
+      expect(approvals).toHaveLength(1);
+    });
+
     it('refuses a second open request, and a rejection changes nothing', async () => {
       const { deps } = t;
       const { member, card, newEmail } = await memberWithDeadMailbox();
