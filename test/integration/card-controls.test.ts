@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCardNumber, passesLuhn } from '../../src/cards/card-number.ts';
 import { importTransactions } from '../../src/cards/import.ts';
 import { issuePendingReplacements } from '../../src/cards/reissue.ts';
-import { cardNumberHash, enrollCardToMember } from '../../src/cards/repository.ts';
+import { cardNumberHash, enrollCardToMember, upsertImportedTransaction } from '../../src/cards/repository.ts';
 import { listRecentMail } from '../../src/mail/outbox.ts';
 import { decrypt } from '../../src/security/data-keys.ts';
 import { verifyAuditChain } from '../../src/support/audit.ts';
@@ -228,6 +228,49 @@ describe.each(databaseKinds())('card controls on %s', (kind) => {
     expect(replacements).toHaveLength(1);
     expect((await mailTo(member.email)).filter((m) => m.template === 'card_reissued')).toHaveLength(1);
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+
+  it('shows the notices that need attention: payment due then overdue, renewal coming, enrollment, last login', async () => {
+    const member = await createMember(t.deps, { lang: 'en' });
+    const card = await createCard(t.deps, member.id, { number: generateCardNumber() });
+    await t.deps.db
+      .updateTable('cards')
+      .set({ expiry_year: 2027, expiry_month: 1 })
+      .where('id', '=', card.id)
+      .execute();
+    await upsertImportedTransaction(t.deps.db, {
+      cardId: card.id,
+      usedOn: '2026-11-10',
+      merchant: 'NOTICE SHOP',
+      amount: 12_345,
+      externalId: `notice-${kind}-${card.id}`,
+    });
+    const cases: [string, string[], string[]][] = [
+      // Payment of November's bill: Monday 28 December 2026 (the 27th is a Sunday).
+      ['2026-12-10T03:00:00Z', ['notice-renewal', 'notice-enrolled'], ['notice-payment']],
+      ['2026-12-20T03:00:00Z', ['notice-payment', 'notice-renewal'], ['notice-enrolled']],
+      ['2026-12-29T03:00:00Z', ['notice-payment', 'notice-renewal'], []],
+      ['2027-02-05T03:00:00Z', [], ['notice-renewal', 'notice-payment']],
+    ];
+    await enrollCardToMember(t.deps.db, card.id, member.id, new Date('2026-12-09T03:00:00Z'));
+    try {
+      for (const [now, shown, hidden] of cases) {
+        t.setNow(new Date(now));
+        const client = new TestClient(t, { 'accept-language': 'en' });
+        expect((await client.login(member.userId, member.password)).status).toBe(303);
+        const html = await (await client.get('/portal')).text();
+        for (const id of shown) expect(html, `${now} ${id}`).toContain(`id="${id}"`);
+        for (const id of hidden) expect(html, `${now} ${id}`).not.toContain(`id="${id}"`);
+        if (now.startsWith('2026-12-20')) expect(html).toContain('¥12,345 is due on');
+        if (now.startsWith('2026-12-29'))
+          expect(html).toContain('We have not received the payment of ¥12,345');
+        // Every login after the first shows the one before it.
+        if (now !== cases[0]![0]) expect(html).toContain('id="notice-last-login"');
+        else expect(html).not.toContain('id="notice-last-login"');
+      }
+    } finally {
+      t.setNow(undefined);
+    }
   });
 
   it('answers 404 for another member’s card, and a missing CSRF token changes nothing', async () => {
