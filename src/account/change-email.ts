@@ -157,7 +157,7 @@ export async function confirmEmailChange(
     await recordAuthEvent(trx, {
       kind: 'email_change',
       memberId: member.id,
-      reason: `${newUserId ? 'user_id_changed_' : ''}sessions_revoked_${revoked}`,
+      reason: newUserId ? `user_id_changed_sessions_revoked_${revoked}` : `sessions_revoked_${revoked}`,
     });
     await enqueueMail(trx, deps.config, {
       to: member.email,

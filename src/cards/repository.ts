@@ -38,16 +38,13 @@ export function findCardsOfMember(db: Executor, memberId: number) {
     .execute();
 }
 
-/** Support: cards with these last 4 digits and birth date, with the member ID each was applied for. */
-export function findCardsByLast4AndBirthDate(db: Executor, last4: string, birthDate: string) {
+/** Support: the card a caller's card number names (by its keyed hash), with what identity checks compare. */
+export function findCardForCallerCheck(db: Executor, numberHash: string) {
   return db
-    .selectFrom('cards as c')
-    .leftJoin('members as m', 'm.id', 'c.member_id')
-    .select(['c.id', 'c.member_id', 'c.last4', 'c.status', 'm.user_id', 'm.email'])
-    .where('c.last4', '=', last4)
-    .where('c.birth_date', '=', birthDate)
-    .orderBy('c.id')
-    .execute();
+    .selectFrom('cards')
+    .select(['id', 'member_id', 'holder_name', 'birth_date', 'phone'])
+    .where('number_hash', '=', numberHash)
+    .executeTakeFirst();
 }
 
 /** Support: lifts a start-procedure lock and resets its counter. Returns the previous state, if the card exists. */

@@ -29,7 +29,7 @@ function withLimit(limit: number): AppDeps {
 
 async function answers(deps: AppDeps) {
   const portal = await loadPortalHome(deps, memberId);
-  const memberCase = await loadMemberCase(deps, staff, memberId);
+  const memberCase = await loadMemberCase(deps, staff, memberId, 'en');
   return { portal: portal.kind, console: memberCase?.cards.find((c) => c.id === card.id)?.startPinLocked };
 }
 

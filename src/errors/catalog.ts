@@ -108,6 +108,10 @@ export const internalErrors = {
   card_not_found: 'cards',
   /** Card controls: the card is not active (already reported, suspended or cancelled). */
   card_not_active: 'cards',
+  /** A console member search that is neither an exact user ID / email nor a prefix of 3 characters or more. */
+  query_too_short: 'support',
+  /** Caller details (card number, name, birth date, phone) that do not all match one card: nobody is named. */
+  caller_not_verified: 'support',
   /** The member has no enrolled card to show statements for. */
   no_card: 'statements',
   /** No statement for that card and month. */

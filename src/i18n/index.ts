@@ -11,6 +11,8 @@ import { oidcMessages } from '../oidc/messages.ts';
 import { portalMessages } from '../portal/messages.ts';
 import { paymentChangeMessages } from '../statements/change-messages.ts';
 import { statementMessages } from '../statements/messages.ts';
+import { supportCaseMessages } from '../support/case-messages.ts';
+import { supportLabelMessages } from '../support/label-messages.ts';
 import { supportMessages } from '../support/messages.ts';
 import { commonMessages } from './common.ts';
 import { LANGS, type Lang } from './define.ts';
@@ -30,6 +32,8 @@ const catalogs = [
   portalMessages,
   helpMessages,
   supportMessages,
+  supportLabelMessages,
+  supportCaseMessages,
   statementMessages,
   paymentChangeMessages,
   oidcMessages,

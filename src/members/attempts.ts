@@ -5,6 +5,7 @@ import { errorHelpPath } from '../errors/catalog.ts';
 import { formatMoment } from '../i18n/format.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { locksTotal } from '../metrics.ts';
+import type { AuthEventReason } from './auth-event-reasons.ts';
 import { lockAccount, recordAuthEvent } from './repository.ts';
 import { deletePendingLogins } from './sign-in-repository.ts';
 import type { SignInClient } from './sign-ins.ts';
@@ -25,7 +26,7 @@ export async function recordFailedAttempt(
   deps: AppDeps,
   member: LockTarget | undefined,
   reserved: { failed_logins: number } | undefined,
-  reason: string,
+  reason: AuthEventReason,
   client: SignInClient,
 ) {
   const { config } = deps;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Executor } from '../db/schema.ts';
 import { hashToken } from '../security/tokens.ts';
+import type { AuthEventReason } from './auth-event-reasons.ts';
 import type { AuthEventKind } from './tables.ts';
 
 /** SQL of the members domain: members, sessions, pending registrations, auth events. */
@@ -17,6 +18,21 @@ export function findMemberById(db: Executor, id: number) {
 /** Member IDs registered to an email (a person may hold several). */
 export function findMembersByEmail(db: Executor, email: string) {
   return db.selectFrom('members').selectAll().where('email', '=', email).orderBy('id').execute();
+}
+
+/**
+ * Support: members whose user ID or email starts with `prefix` (already normalised), at most `limit`, in
+ * user ID order. LIKE's wildcards in the prefix are matched literally.
+ */
+export function findMembersByPrefix(db: Executor, prefix: string, limit: number) {
+  const pattern = `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where((eb) => eb.or([eb('user_id', 'like', pattern), eb('email', 'like', pattern)]))
+    .orderBy('user_id')
+    .limit(limit)
+    .execute();
 }
 
 export function insertMember(
@@ -191,7 +207,7 @@ export async function recordAuthEvent(
   event: {
     kind: AuthEventKind;
     memberId: number | null;
-    reason?: string | null;
+    reason?: AuthEventReason | null;
     ip?: string | null;
     userAgent?: string | null;
   },

@@ -55,34 +55,37 @@ export interface PendingRegistrationsTable {
   consumed_at: Timestamp | null;
 }
 
-export type AuthEventKind =
-  | 'login_success'
-  | 'login_failure'
-  | 'login_lock'
-  | 'logout'
-  | 'registration'
-  | 'password_change'
-  | 'password_reset'
-  | 'email_change'
-  | 'session_revoked'
-  | 'force_withdrawal'
-  | 'withdrawal'
-  | 'unlock'
-  | 'recovery_request'
-  | 'two_step_on'
-  | 'two_step_off'
-  | 'recovery_codes_renewed'
-  | 'remembered_devices_forgotten'
-  | 'passkey_added'
-  | 'passkey_removed'
-  | 'sign_in_disowned';
+/** Every kind of security event the code writes (the console labels each one: support/labels.ts). */
+export const AUTH_EVENT_KINDS = [
+  'login_success',
+  'login_failure',
+  'login_lock',
+  'logout',
+  'registration',
+  'password_change',
+  'password_reset',
+  'email_change',
+  'session_revoked',
+  'force_withdrawal',
+  'withdrawal',
+  'unlock',
+  'recovery_request',
+  'two_step_on',
+  'two_step_off',
+  'recovery_codes_renewed',
+  'remembered_devices_forgotten',
+  'passkey_added',
+  'passkey_removed',
+  'sign_in_disowned',
+] as const;
+export type AuthEventKind = (typeof AUTH_EVENT_KINDS)[number];
 
 export interface AuthEventsTable {
   id: Generated<number>;
   at: Generated<Date>;
   member_id: number | null;
   kind: AuthEventKind;
-  /** Internal reason code (e.g. wrong_password, unknown_id, locked); never shown to the member. */
+  /** Internal reason code (auth-event-reasons.ts); never shown to the member, labelled in the console. */
   reason: string | null;
   ip: string | null;
   user_agent: string | null;

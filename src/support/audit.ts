@@ -11,15 +11,84 @@ import {
   lockAuditChain,
 } from './repository.ts';
 
+/**
+ * Every action the console writes to the audit log, in one list: `appendAudit` accepts only these, and the
+ * console labels each one in ja and en (labels.ts). Rows already written keep their action, so an action
+ * that is no longer written stays listed (and labelled) for the rows that carry it.
+ */
+export const AUDIT_ACTIONS = [
+  'staff.login',
+  'staff.login_failure',
+  'staff.lock',
+  'staff.create',
+  'member.verify',
+  'member.verify_refused',
+  'member.unlock_login',
+  'member.password_reset_link',
+  'member.force_withdraw',
+  'member.note',
+  'member.remove_two_step',
+  'member.email_change_requested',
+  'member.email_change_approved',
+  'member.email_change_rejected',
+  'card.unlock_start_pin',
+  'card.reissue_start_pin',
+  'card.lock_by_member',
+  'card.unlock_by_member',
+  'card.report_lost_by_member',
+  'card.usage_notifications_by_member',
+  'card.reissue',
+  'card.suspend',
+  'card.restore',
+  'search_by_prefix',
+  'search_by_caller',
+  // Written by earlier versions (their searches were oracles: issue 11); kept for the rows that carry them.
+  'search_by_phone',
+  'search_by_card',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The fields an audit row's before/after may hold (each labelled in the console; `staffId` is never shown). */
+export const AUDIT_DETAIL_KEYS = [
+  'hits',
+  'failures',
+  'lockedAt',
+  'lockedUntil',
+  'failedLogins',
+  'lockCount',
+  'status',
+  'sessionsRevoked',
+  'servicesRevoked',
+  'fullName',
+  'birthDate',
+  'phone',
+  'cardNumber',
+  'passed',
+  'ip',
+  'until',
+  'staffId',
+  'login',
+  'role',
+  'reason',
+  'twoStep',
+  'lockedByMember',
+  'actor',
+  'replacementCardId',
+  'replacementLast4',
+  'minAmount',
+] as const;
+export type AuditDetailKey = (typeof AUDIT_DETAIL_KEYS)[number];
+export type AuditDetails = { [K in AuditDetailKey]?: string | number | boolean | Date | null };
+
 /** What one audit row says: who, when, what, which member or card, before/after, why. */
 export interface AuditEntry {
   at: Date;
   staffId: number | null;
-  action: string;
+  action: AuditAction;
   memberId?: number | null;
   cardId?: number | null;
-  before?: unknown;
-  after?: unknown;
+  before?: AuditDetails;
+  after?: AuditDetails;
   reason?: string | null;
 }
 

@@ -158,7 +158,7 @@ async function approveIn(
   await recordAuthEvent(trx, {
     kind: 'email_change',
     memberId: member.id,
-    reason: `${newUserId ? 'user_id_changed_' : ''}sessions_revoked_${revoked}`,
+    reason: newUserId ? `user_id_changed_sessions_revoked_${revoked}` : `sessions_revoked_${revoked}`,
   });
   const idNote = newUserId ? translate(member.lang, 'mail.emailChanged.idNote') : '';
   await enqueueMail(trx, deps.config, {

@@ -1,14 +1,18 @@
-import { findCardsByLast4AndBirthDate } from '../cards/repository.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
 import { normaliseIdentifier } from '../members/identity.ts';
-import { findMemberByUserId, findMembersByEmail } from '../members/repository.ts';
+import { findMemberByUserId, findMembersByEmail, findMembersByPrefix } from '../members/repository.ts';
 import type { MemberStatus } from '../members/tables.ts';
 import { maskEmail } from '../security/mask.ts';
 import { tryConsume } from '../security/rate-limit.ts';
-import { recordAudit } from './audit.ts';
-import { findMembersByCardPhone, listCardLast4OfMembers } from './repository.ts';
+import { type AuditAction, recordAudit } from './audit.ts';
+import { listCardLast4OfMembers } from './repository.ts';
 import type { CurrentStaff } from './session.ts';
+
+/** A prefix search needs this many characters: fewer would list half the membership. */
+export const PREFIX_MIN_LENGTH = 3;
+/** A prefix search lists at most this many member IDs (the operator types more to narrow it). */
+export const PREFIX_MAX_HITS = 20;
 
 /** A search hit, with only what an operator needs to pick the caller's member ID. */
 export interface MemberHit {
@@ -19,82 +23,77 @@ export interface MemberHit {
   cards: { last4: string; status: string }[];
 }
 
+export type FindMembersResult =
+  | { ok: true; members: MemberHit[]; prefix: boolean }
+  | Failure<'too_many_attempts' | 'query_too_short'>;
+
 /**
- * Finds members by user ID, email, or the phone number on one of their cards. A query with 10 or more
- * digits and nothing else but separators is a phone number.
+ * Finds members by user ID or email: an exact user ID or email first (free, as an operator needs it on every
+ * call); otherwise the query as a prefix of user IDs and emails, from 3 characters, which counts against the
+ * staff member's hourly allowance of searches and is audited with the number of hits (never the query) —
+ * a prefix search can list members, so it is limited like the other searches that can. Never by phone,
+ * birth date or card: those are verification items (find-caller.ts).
  */
 export async function findMembers(
   deps: AppDeps,
   staff: CurrentStaff,
   query: string,
-): Promise<{ ok: true; members: MemberHit[] } | Failure<'too_many_attempts'>> {
+): Promise<FindMembersResult> {
   const { db } = deps;
   const q = normaliseIdentifier(query);
-  const phoneDigits = q.replace(/[\s()+-]/g, '');
-  const byPhone = /^\d{10,15}$/.test(phoneDigits);
-  if (byPhone && !(await allowItemSearch(deps, staff))) return { ok: false, code: 'too_many_attempts' };
-  const members = byPhone
-    ? await findMembersByCardPhone(db, phoneDigits)
-    : [
-        ...new Map(
-          [await findMemberByUserId(db, q), ...(q.includes('@') ? await findMembersByEmail(db, q) : [])]
-            .filter((m) => m !== undefined)
-            .map((m) => [m.id, m]),
-        ).values(),
-      ];
-  const cards = await listCardLast4OfMembers(
-    db,
-    members.map((m) => m.id),
-  );
-  if (byPhone) await auditItemSearch(deps, staff, 'search_by_phone', members.length);
-  return {
-    ok: true,
-    members: members.map((m) => ({
-      memberId: m.id,
-      userId: m.user_id,
-      maskedEmail: maskEmail(m.email),
-      status: m.status,
-      cards: cards.filter((c) => c.member_id === m.id).map((c) => ({ last4: c.last4, status: c.status })),
-    })),
-  };
+  const exact = [
+    ...new Map(
+      [await findMemberByUserId(db, q), ...(q.includes('@') ? await findMembersByEmail(db, q) : [])]
+        .filter((m) => m !== undefined)
+        .map((m) => [m.id, m]),
+    ).values(),
+  ];
+  if (exact.length > 0) return { ok: true, members: await toHits(deps, exact), prefix: false };
+  if (q.length < PREFIX_MIN_LENGTH) return { ok: false, code: 'query_too_short' };
+  if (!(await allowListingSearch(deps, staff))) return { ok: false, code: 'too_many_attempts' };
+  const members = await findMembersByPrefix(db, q, PREFIX_MAX_HITS);
+  await auditSearch(deps, staff, 'search_by_prefix', { hits: members.length });
+  return { ok: true, members: await toHits(deps, members), prefix: true };
 }
 
-/** One point of the staff member's hourly allowance of searches by a verification item. */
-function allowItemSearch(deps: AppDeps, staff: CurrentStaff): Promise<boolean> {
+async function toHits(
+  deps: AppDeps,
+  members: { id: number; user_id: string; email: string; status: MemberStatus }[],
+): Promise<MemberHit[]> {
+  const cards = await listCardLast4OfMembers(
+    deps.db,
+    members.map((m) => m.id),
+  );
+  return members.map((m) => ({
+    memberId: m.id,
+    userId: m.user_id,
+    maskedEmail: maskEmail(m.email),
+    status: m.status,
+    cards: cards.filter((c) => c.member_id === m.id).map((c) => ({ last4: c.last4, status: c.status })),
+  }));
+}
+
+/**
+ * One point of the staff member's hourly allowance of searches that can list or single out members without
+ * an exact ID: prefix searches and finding a caller by card (`supportItemSearchByStaff`).
+ */
+export function allowListingSearch(deps: AppDeps, staff: CurrentStaff): Promise<boolean> {
   return tryConsume(deps.limiters.supportItemSearchByStaff, String(staff.id));
 }
 
-/** Who searched by a verification item, when, and how many hits: never the searched value itself. */
-async function auditItemSearch(deps: AppDeps, staff: CurrentStaff, action: string, hits: number) {
-  await recordAudit(deps.db, { at: deps.now(), staffId: staff.id, action, after: { hits } });
-}
-
-/** A card found by last 4 + birth date, with the member ID it was applied for (the two-IDs case). */
-export interface CardHit {
-  cardId: number;
-  last4: string;
-  status: string;
-  memberId: number | null;
-  userId: string | null;
-  maskedEmail: string | null;
-}
-
-export async function findCardsByLast4(
+/** Who searched, when, and what came of it: never the searched value itself. */
+export async function auditSearch(
   deps: AppDeps,
   staff: CurrentStaff,
-  last4: string,
-  birthDate: string,
-): Promise<{ ok: true; cards: CardHit[] } | Failure<'too_many_attempts'>> {
-  if (!(await allowItemSearch(deps, staff))) return { ok: false, code: 'too_many_attempts' };
-  const rows = await findCardsByLast4AndBirthDate(deps.db, last4, birthDate);
-  await auditItemSearch(deps, staff, 'search_by_card', rows.length);
-  const cards = rows.map((r) => ({
-    cardId: r.id,
-    last4: r.last4,
-    status: r.status,
-    memberId: r.member_id,
-    userId: r.user_id,
-    maskedEmail: r.email ? maskEmail(r.email) : null,
-  }));
-  return { ok: true, cards };
+  action: AuditAction,
+  after: { hits?: number; passed?: boolean },
+  memberId?: number,
+) {
+  await recordAudit(deps.db, {
+    at: deps.now(),
+    staffId: staff.id,
+    action,
+    after,
+    memberId: memberId ?? null,
+  });
 }

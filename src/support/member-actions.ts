@@ -5,6 +5,7 @@ import { enqueueMail } from '../mail/outbox.ts';
 import { forceWithdrawMemberIn } from '../members/force-withdraw.ts';
 import { findMemberById, recordAuthEvent, unlockLoginLock } from '../members/repository.ts';
 import { issuePasswordResetIn } from '../members/reset-password.ts';
+import { removeTwoStepBySupport } from '../members/two-step.ts';
 import { notifyServicesOfLogout } from '../oidc/connected-services.ts';
 import { appendAudit } from './audit.ts';
 import type { CurrentStaff } from './session.ts';
@@ -16,7 +17,9 @@ import { findPassedVerification } from './verify-identity.ts';
  * staff session; supervisor decisions (forced withdrawal, card status) are not made at the caller's request,
  * so they need a written reason instead.
  */
-export type ActionResult = { ok: true } | Failure<'not_verified' | 'not_found' | 'not_active'>;
+export type ActionResult =
+  | { ok: true }
+  | Failure<'not_verified' | 'not_found' | 'not_active' | 'two_step_not_on'>;
 
 async function cardOfMember(deps: AppDeps, memberId: number, cardId: number) {
   return (await findCardsOfMember(deps.db, memberId)).find((c) => c.id === cardId);
@@ -108,6 +111,32 @@ export async function sendPasswordResetLink(
       staffId: staff.id,
       action: 'member.password_reset_link',
       memberId,
+    });
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * Supervisor, after identity verification: removes the member's two-step login (a caller who lost the
+ * authenticator and the recovery codes). Every session ends and the member is mailed (removeTwoStepBySupport);
+ * the audit row is written in the same transaction.
+ */
+export async function removeMemberTwoStep(
+  deps: AppDeps,
+  staff: CurrentStaff,
+  memberId: number,
+): Promise<ActionResult> {
+  if (!(await findPassedVerification(deps, staff, memberId))) return { ok: false, code: 'not_verified' };
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await removeTwoStepBySupport(trx, deps, memberId)))
+      return { ok: false, code: 'two_step_not_on' } as const;
+    await appendAudit(trx, {
+      at: deps.now(),
+      staffId: staff.id,
+      action: 'member.remove_two_step',
+      memberId,
+      before: { twoStep: true },
+      after: { twoStep: false },
     });
     return { ok: true } as const;
   });

@@ -36,15 +36,18 @@ export const supportMessages = defineMessages({
 
     'support.search.title': '会員検索',
     'support.search.member': '会員IDを探す',
-    'support.search.q': 'ユーザーID・メールアドレス・電話番号',
-    'support.search.q.hint': '電話番号はカードに登録された番号で検索します(ハイフンなしでも可)。',
+    'support.search.q': 'ユーザーIDまたはメールアドレス',
+    'support.search.q.hint':
+      '完全に一致するものがなければ、先頭の3文字以上で検索します(前方一致の検索は1時間に20回まで、記録されます)。',
     'support.search.submit': '検索',
-    'support.search.card': 'カードから探す',
-    'support.search.last4': 'カード番号の下4桁',
-    'support.search.birthDate': '生年月日',
-    'support.search.cardSubmit': 'カードを検索',
+    'support.search.card': 'IDが分からないお客様(カードで確認)',
+    'support.search.card.lead':
+      'カード番号・氏名・生年月日・電話番号がすべて一致したときだけ、会員IDを表示してご本人確認済みにします。一致しない項目や、カードが存在するかどうかは表示しません。',
+    'support.search.cardSubmit': 'カードで確認して探す',
+    'support.search.notVerified':
+      'この内容ではご本人を確認できませんでした。どの項目が違うかは表示しません。お客様に一つずつ確認してから、もう一度入力してください。',
     'support.results.title': '検索結果({count}件)',
-    'support.results.cards': 'カードの検索結果({count}件)',
+    'support.results.prefix': '先頭が一致する会員ID(最大{max}件)',
     'support.results.none': '該当するものはありません。入力内容をお客様に確認してください。',
 
     'support.member.title': '会員 {userId}',
@@ -68,9 +71,8 @@ export const supportMessages = defineMessages({
     'support.card.enrollment': '開始手続き',
     'support.card.notEnrolled': '未手続き',
     'support.card.enrolledHere': 'この会員IDで手続き済み',
-    'support.card.enrolledElsewhere': '別の会員ID(番号 {memberId})で手続き済み',
+    'support.card.enrolledElsewhere': '別の会員ID({userId})で手続き済み',
     'support.card.appliedBy': '申し込んだ会員ID',
-    'support.card.appliedByThis': '{userId}(番号 {memberId})',
     'support.card.noMember': '会員IDなし(退会済み)',
     'support.cardStatus.active': '有効',
     'support.cardStatus.suspended': '一時停止',
@@ -96,7 +98,7 @@ export const supportMessages = defineMessages({
     'support.verify.validUntil': 'ご本人確認済みです({until}まで有効)。',
     'support.verify.noCard': 'この会員IDにはカードがないため、ご本人確認ができません。',
     'support.search.tooMany':
-      '電話番号・カード下4桁と生年月日による検索の上限(1時間に20回)に達しました。ユーザーIDかメールアドレスで検索するか、スーパーバイザーに引き継いでください。',
+      '前方一致の検索とカードでの確認の上限(1時間に20回)に達しました。完全なユーザーIDかメールアドレスで検索するか、スーパーバイザーに引き継いでください。',
     'support.verify.tooMany':
       'この会員のご本人確認に続けて失敗したため、1時間は確認できません。スーパーバイザーに引き継いでください。',
 
@@ -174,11 +176,12 @@ export const supportMessages = defineMessages({
 
     'support.audit.title': '監査ログ',
     'support.audit.ok': 'ハッシュチェーンを検証しました。{rows}件すべて改ざんはありません。',
-    'support.audit.broken': 'ハッシュチェーンが壊れています。最初に不整合がある行:#{id}',
+    'support.audit.broken':
+      'ハッシュチェーンが壊れています。最初の不整合は{at}の記録です(`cardnavi audit verify` で詳しく確認できます)。',
     'support.audit.staff': 'スタッフ',
     'support.audit.action': '操作',
     'support.audit.member': '会員 / カード',
-    'support.audit.card': 'カード {id}',
+    'support.audit.memberGone': '退会済みの会員ID',
     'support.audit.detail': '内容',
 
     'support.staff.title': 'スタッフ管理',
@@ -199,7 +202,7 @@ export const supportMessages = defineMessages({
     'support.v.login': 'スタッフIDを入力してください',
     'support.v.password': 'パスワードを入力してください',
     'support.v.code': '認証コードは6桁の数字で入力してください',
-    'support.v.query': 'ユーザーID・メールアドレス・電話番号のいずれかを入力してください',
+    'support.v.query': 'ユーザーIDかメールアドレスを入力してください(一部なら先頭の3文字以上)',
     'support.v.last4': 'カード番号の下4桁を数字4桁で入力してください',
     'support.v.birthDate': '生年月日を正しい日付で入力してください',
     'support.v.card': '確認に使うカードを選んでください',
@@ -246,16 +249,18 @@ export const supportMessages = defineMessages({
 
     'support.search.title': 'Find a member',
     'support.search.member': 'Find the member ID',
-    'support.search.q': 'User ID, email or phone',
+    'support.search.q': 'User ID or email',
     'support.search.q.hint':
-      'Phone numbers are searched among the numbers registered on cards (hyphens optional).',
+      'Without an exact match, the first 3 or more characters are searched (start-of searches: 20 an hour, recorded).',
     'support.search.submit': 'Search',
-    'support.search.card': 'Find by card',
-    'support.search.last4': 'Last 4 digits of the card number',
-    'support.search.birthDate': 'Date of birth',
-    'support.search.cardSubmit': 'Find card',
+    'support.search.card': 'Caller without their ID (verify by card)',
+    'support.search.card.lead':
+      'The member ID is shown, and the caller verified, only when card number, name, date of birth and phone all match. Which detail differs, or whether the card exists, is never shown.',
+    'support.search.cardSubmit': 'Verify and find by card',
+    'support.search.notVerified':
+      'These details do not verify a caller. Which one differs is not shown: check each with the caller, then enter them again.',
     'support.results.title': 'Results ({count})',
-    'support.results.cards': 'Cards found ({count})',
+    'support.results.prefix': 'Member IDs starting with it (up to {max})',
     'support.results.none': 'Nothing matches. Check the details with the caller.',
 
     'support.member.title': 'Member {userId}',
@@ -279,9 +284,8 @@ export const supportMessages = defineMessages({
     'support.card.enrollment': 'Start procedure',
     'support.card.notEnrolled': 'Not enrolled',
     'support.card.enrolledHere': 'Enrolled with this member ID',
-    'support.card.enrolledElsewhere': 'Enrolled with another member ID (no. {memberId})',
+    'support.card.enrolledElsewhere': 'Enrolled with another member ID ({userId})',
     'support.card.appliedBy': 'Applied for with member ID',
-    'support.card.appliedByThis': '{userId} (no. {memberId})',
     'support.card.noMember': 'No member ID (withdrawn)',
     'support.cardStatus.active': 'Active',
     'support.cardStatus.suspended': 'Suspended',
@@ -307,7 +311,7 @@ export const supportMessages = defineMessages({
     'support.verify.validUntil': 'Caller verified (valid until {until}).',
     'support.verify.noCard': 'This member ID has no card, so the caller cannot be verified.',
     'support.search.tooMany':
-      'You have reached the limit of searches by phone number or card last 4 + birth date (20 an hour). Search by user ID or email, or hand the call to a supervisor.',
+      'You have reached the limit of start-of searches and card checks (20 an hour). Search by a full user ID or email, or hand the call to a supervisor.',
     'support.verify.tooMany':
       'Verification of this member failed too many times; it is blocked for an hour. Hand the call to a supervisor.',
 
@@ -386,11 +390,12 @@ export const supportMessages = defineMessages({
 
     'support.audit.title': 'Audit log',
     'support.audit.ok': 'Hash chain verified: all {rows} rows are intact.',
-    'support.audit.broken': 'The hash chain is broken. First inconsistent row: #{id}',
+    'support.audit.broken':
+      'The hash chain is broken. The first inconsistent entry is the one recorded at {at} (`cardnavi audit verify` tells more).',
     'support.audit.staff': 'Staff',
     'support.audit.action': 'Action',
     'support.audit.member': 'Member / card',
-    'support.audit.card': 'card {id}',
+    'support.audit.memberGone': 'Member ID no longer exists',
     'support.audit.detail': 'Details',
 
     'support.staff.title': 'Staff',
@@ -411,7 +416,7 @@ export const supportMessages = defineMessages({
     'support.v.login': 'Enter your staff ID',
     'support.v.password': 'Enter the password',
     'support.v.code': 'Enter the 6-digit authentication code',
-    'support.v.query': 'Enter a user ID, email or phone number',
+    'support.v.query': 'Enter a user ID or email (or its first 3 characters or more)',
     'support.v.last4': 'Enter the last 4 digits of the card number',
     'support.v.birthDate': 'Enter a valid date of birth',
     'support.v.card': 'Choose the card to verify against',

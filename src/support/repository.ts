@@ -2,7 +2,7 @@ import { type Selectable, sql, type Transaction } from 'kysely';
 import type { Database, Executor } from '../db/schema.ts';
 import type { AuditLogTable, StaffRole } from './tables.ts';
 
-/** SQL of the support console: staff, staff sessions, verifications, the audit log, and its card look-ups. */
+/** SQL of the support console: staff, staff sessions, verifications, the audit log, call notes, card look-ups. */
 
 export function findStaffByLogin(db: Executor, login: string) {
   return db.selectFrom('staff').selectAll().where('login', '=', login).executeTakeFirst();
@@ -164,18 +164,6 @@ export function findLiveVerification(db: Executor, sessionTokenHash: string, mem
     .executeTakeFirst();
 }
 
-/** Members holding a card with this phone number, compared on digits only. */
-export function findMembersByCardPhone(db: Executor, phoneDigits: string) {
-  return db
-    .selectFrom('cards as c')
-    .innerJoin('members as m', 'm.id', 'c.member_id')
-    .selectAll('m')
-    .distinct()
-    .where(sql<string>`regexp_replace(c.phone, '[^0-9]', '', 'g')`, '=', phoneDigits)
-    .orderBy('m.id')
-    .execute();
-}
-
 /** Last 4 digits of every card applied for by these members (for search results). */
 export function listCardLast4OfMembers(db: Executor, memberIds: number[]) {
   if (memberIds.length === 0) return Promise.resolve([]);
@@ -228,6 +216,8 @@ export function listRecentAuditRows(db: Executor, limit: number, memberId?: numb
   let q = db
     .selectFrom('audit_log as a')
     .leftJoin('staff as s', 's.id', 'a.staff_id')
+    .leftJoin('members as m', 'm.id', 'a.member_id')
+    .leftJoin('cards as c', 'c.id', 'a.card_id')
     .select([
       'a.id',
       'a.at',
@@ -235,8 +225,11 @@ export function listRecentAuditRows(db: Executor, limit: number, memberId?: numb
       'a.member_id',
       'a.card_id',
       'a.reason',
+      'a.before',
       'a.after',
       's.login as staff_login',
+      'm.user_id as member_user_id',
+      'c.last4 as card_last4',
     ])
     .orderBy('a.id', 'desc')
     .limit(limit);
@@ -330,4 +323,37 @@ export async function findResetHold(db: Executor, memberId: number, email: strin
     .where('reset_hold_until', '>', now)
     .executeTakeFirst();
   return row?.until ? new Date(row.until) : undefined;
+}
+
+/** When a row was recorded (to name a broken row by its time rather than its id). */
+export async function findAuditRowTime(db: Executor, id: number) {
+  return (await db.selectFrom('audit_log').select('at').where('id', '=', id).executeTakeFirst())?.at;
+}
+
+export async function insertMemberNote(
+  db: Executor,
+  values: { memberId: number; staffId: number; body: string; now: Date },
+) {
+  return db
+    .insertInto('member_notes')
+    .values({
+      member_id: values.memberId,
+      staff_id: values.staffId,
+      body: values.body,
+      created_at: values.now,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The newest call notes of a member, with the author's display name. */
+export function listMemberNotes(db: Executor, memberId: number, limit: number) {
+  return db
+    .selectFrom('member_notes as n')
+    .innerJoin('staff as s', 's.id', 'n.staff_id')
+    .select(['n.body', 'n.created_at', 's.display_name as author'])
+    .where('n.member_id', '=', memberId)
+    .orderBy('n.id', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -12,27 +12,31 @@ import {
   rejectOperatorEmailChange,
   requestOperatorEmailChange,
 } from './email-change.ts';
-import { findCardsByLast4, findMembers } from './find-members.ts';
+import { findCallerByCard } from './find-caller.ts';
+import { findMembers } from './find-members.ts';
 import { logInStaff } from './login.ts';
 import {
   type ActionResult,
   changeCardStatus,
   forceWithdraw,
+  removeMemberTwoStep,
   sendPasswordResetLink,
   unlockCardStartPin,
   unlockMemberLogin,
 } from './member-actions.ts';
 import { loadMemberCase } from './member-case.ts';
 import { reissueStartPin } from './reissue-start-pin.ts';
-import { listRecentAuditRows, listStaff } from './repository.ts';
+import { findAuditRowTime, listRecentAuditRows, listStaff } from './repository.ts';
 import { accessFor, roleAtLeast } from './roles.ts';
 import {
-  cardSearchForm,
+  callerForm,
   cardStatusForm,
   createStaffForm,
   emailChangeForm,
   idParam,
+  maskCardNumbersInText,
   memberSearchForm,
+  noteForm,
   reasonForm,
   rejectEmailChangeForm,
   staffLoginForm,
@@ -45,6 +49,7 @@ import { renderConsolePage } from './views/frame.tsx';
 import { renderStaffLoginPage } from './views/login.tsx';
 import { DONE_NOTICES, type DoneNotice, type MemberPageProps, renderMemberPage } from './views/member.tsx';
 import { renderSearchPage } from './views/search.tsx';
+import { writeMemberNote } from './write-note.ts';
 
 const consolePath = (c: AppContext) => c.req.path.replace(/^\/support/, '');
 
@@ -127,47 +132,39 @@ consoleRoutes.post('/logout', async (c) => {
 staffRoutes.get('/', (c) => renderSearchPage(c));
 
 staffRoutes.get('/members', async (c) => {
+  const t = c.get('t');
   const parsed = memberSearchForm.safeParse({ q: c.req.query('q') ?? '' });
-  if (!parsed.success)
-    return renderSearchPage(c, { errors: { q: c.get('t')('support.v.query') }, status: 400 });
-  const found = await findMembers(c.get('deps'), c.get('staff'), parsed.data.q);
+  if (!parsed.success) return renderSearchPage(c, { errors: { q: t('support.v.query') }, status: 400 });
+  const query = parsed.data.q;
+  const found = await findMembers(c.get('deps'), c.get('staff'), query);
   if (!found.ok)
     return renderSearchPage(c, {
-      query: parsed.data.q,
-      errors: { q: c.get('t')('support.search.tooMany') },
-      status: 429,
+      query,
+      errors: { q: t(found.code === 'too_many_attempts' ? 'support.search.tooMany' : 'support.v.query') },
+      status: found.code === 'too_many_attempts' ? 429 : 400,
     });
-  return renderSearchPage(c, { query: parsed.data.q, members: found.members });
+  return renderSearchPage(c, { query, members: found.members, prefix: found.prefix });
 });
 
-staffRoutes.get('/cards', async (c) => {
-  const raw = { last4: c.req.query('last4') ?? '', birthDate: c.req.query('birthDate') ?? '' };
-  const parsed = cardSearchForm.safeParse(raw);
-  if (!parsed.success) {
-    const t = c.get('t');
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues)
-      errors[String(issue.path[0])] = t(issue.message as 'support.v.last4');
-    return renderSearchPage(c, { ...raw, errors, status: 400 });
-  }
-  const found = await findCardsByLast4(
-    c.get('deps'),
-    c.get('staff'),
-    parsed.data.last4,
-    parsed.data.birthDate,
-  );
-  if (!found.ok)
+staffRoutes.post('/caller', async (c) => {
+  const form = await parseForm(c, callerForm);
+  // What was typed stays in the form, never the card number.
+  const { cardNumber: _never, ...typed } = form.raw;
+  if (!form.ok) return renderSearchPage(c, { caller: typed, callerErrors: form.errors, status: 400 });
+  const result = await findCallerByCard(c.get('deps'), c.get('staff'), form.data);
+  if (result.ok) return c.redirect(`/support/members/${result.memberId}?done=verified`, 303);
+  if (result.code === 'too_many_attempts')
     return renderSearchPage(c, {
-      ...parsed.data,
-      errors: { last4: c.get('t')('support.search.tooMany') },
+      caller: typed,
+      callerErrors: { cardNumber: c.get('t')('support.search.tooMany') },
       status: 429,
     });
-  return renderSearchPage(c, { ...parsed.data, cards: found.cards });
+  return renderSearchPage(c, { caller: typed, callerNotVerified: true, status: 422 });
 });
 
 /** Renders the member page, or 404 when the id names no member. */
 async function memberPage(c: StaffContext, memberId: number, props: MemberPageProps = {}) {
-  const data = await loadMemberCase(c.get('deps'), c.get('staff'), memberId);
+  const data = await loadMemberCase(c.get('deps'), c.get('staff'), memberId, c.get('lang'));
   if (!data) return notFound(c);
   return renderMemberPage(c, data, props);
 }
@@ -227,11 +224,32 @@ staffRoutes.post('/members/:memberId/verify', async (c) => {
   });
 });
 
+staffRoutes.post('/members/:memberId/notes', async (c) => {
+  const memberId = memberIdOf(c);
+  if (!memberId) return notFound(c);
+  const form = await parseForm(c, noteForm);
+  // Bad input keeps what was typed, with a message that says what to fix.
+  if (!form.ok)
+    return memberPage(c, memberId, {
+      noteErrors: form.errors,
+      noteValue: maskCardNumbersInText(form.raw.body ?? ''),
+      status: 400,
+    });
+  const result = await writeMemberNote(c.get('deps'), c.get('staff'), memberId, form.data.body);
+  if (!result.ok) return notFound(c);
+  return c.redirect(`/support/members/${memberId}?done=note#notes-title`, 303);
+});
+
 /** Maps an action's result to a redirect back to the member page, or a page that says what is missing. */
 function afterAction(c: StaffContext, memberId: number, result: ActionResult, done: DoneNotice) {
   if (result.ok) return c.redirect(`/support/members/${memberId}?done=${done}`, 303);
   if (result.code === 'not_found') return notFound(c);
-  const key = result.code === 'not_verified' ? 'support.actions.verifyFirst' : 'support.actions.notActive';
+  const key =
+    result.code === 'not_verified'
+      ? 'support.actions.verifyFirst'
+      : result.code === 'two_step_not_on'
+        ? 'support.twoStep.notOn'
+        : 'support.actions.notActive';
   return refusal(c, memberId, key, 409);
 }
 
@@ -342,7 +360,8 @@ function refusal(
     | 'support.actions.notActive'
     | 'support.emailChange.ownRequest'
     | 'support.emailChange.alreadyRequested'
-    | 'support.emailChange.idTaken',
+    | 'support.emailChange.idTaken'
+    | 'support.twoStep.notOn',
   status: 403 | 409,
 ) {
   const t = c.get('t');
@@ -385,6 +404,17 @@ staffRoutes.post('/members/:memberId/force-withdraw', async (c) => {
   return afterAction(c, memberId, result, 'withdrawn');
 });
 
+staffRoutes.post('/members/:memberId/two-step/remove', async (c) => {
+  const memberId = memberIdOf(c);
+  if (!memberId) return notFound(c);
+  return afterAction(
+    c,
+    memberId,
+    await removeMemberTwoStep(c.get('deps'), c.get('staff'), memberId),
+    'twoStep',
+  );
+});
+
 staffRoutes.post('/members/:memberId/cards/:cardId/status', async (c) => {
   const memberId = memberIdOf(c);
   const cardId = cardIdOf(c);
@@ -403,7 +433,8 @@ staffRoutes.post('/members/:memberId/cards/:cardId/status', async (c) => {
 staffRoutes.get('/audit', async (c) => {
   const { db } = c.get('deps');
   const [check, rows] = await Promise.all([verifyAuditChain(db), listRecentAuditRows(db, 100)]);
-  return renderAuditPage(c, check, rows);
+  const brokenAt = check.ok ? undefined : await findAuditRowTime(db, check.brokenId);
+  return renderAuditPage(c, check, brokenAt, rows);
 });
 
 staffRoutes.get('/staff', async (c) => renderStaffPage(c, await listStaff(c.get('deps').db)));

@@ -35,14 +35,6 @@ export const memberSearchForm = z.object({
 
 const birthDate = z.iso.date('support.v.birthDate');
 
-export const cardSearchForm = z.object({
-  last4: z
-    .string()
-    .trim()
-    .regex(/^\d{4}$/, 'support.v.last4'),
-  birthDate,
-});
-
 /** A numeric id in a path; anything else is a 404. */
 export const idParam = z.coerce.number().int().positive().max(2_000_000_000);
 
@@ -53,6 +45,9 @@ export const verifyForm = z.object({
   phone: z.string().trim().min(1, 'support.v.phone').max(30, 'support.v.phone'),
   cardNumber: z.string().trim().min(1, 'support.v.cardNumber').max(30, 'support.v.cardNumber'),
 });
+
+/** Finding a caller by card: the identity check's items, the card named by its number instead of chosen. */
+export const callerForm = verifyForm.omit({ cardId: true });
 
 const reason = z.string().trim().min(5, 'support.v.reason').max(500, 'support.v.reason');
 
@@ -66,6 +61,35 @@ export const rejectEmailChangeForm = z.object({ rejectReason: reason });
 
 export const cardStatusForm = reasonForm.extend({
   status: z.enum(['active', 'suspended'], 'support.v.status'),
+});
+
+/** 13–19 digits, spaces or hyphens between them allowed: what a card number looks like in free text. */
+const CARD_NUMBER_LIKE = /\d(?:[ -]?\d){12,18}/;
+
+/**
+ * A refused note goes back into the form with every card-number-like run cut to its last 4 digits: the
+ * operator keeps the rest of what they typed, and the page never shows a card number.
+ */
+export function maskCardNumbersInText(text: string): string {
+  return text.replace(
+    new RegExp(CARD_NUMBER_LIKE.source, 'g'),
+    (run) => `**** ${run.replace(/\D/g, '').slice(-4)}`,
+  );
+}
+
+/** A call note: free text, but never a card number (only the last 4 digits are ever shown or stored). */
+export const noteForm = z.object({
+  body: z
+    .string()
+    .max(2000, 'support.v.noteLength')
+    .trim()
+    .pipe(
+      z
+        .string()
+        .min(1, 'support.v.noteLength')
+        .refine((s) => !s.includes('\u0000'), 'support.v.noteLength')
+        .refine((s) => !CARD_NUMBER_LIKE.test(s.normalize('NFKC')), 'support.v.noteCardNumber'),
+    ),
 });
 
 export const createStaffForm = z.object({

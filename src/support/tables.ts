@@ -79,10 +79,21 @@ export interface SupportEmailChangesTable {
   reset_hold_until: Timestamp | null;
 }
 
+/** A call note an operator wrote on a member case (shown with its author and time, audited). */
+export interface MemberNotesTable {
+  id: Generated<number>;
+  member_id: number;
+  staff_id: number;
+  /** 1–2000 characters, never a card number (schemas.ts refuses one). */
+  body: string;
+  created_at: Timestamp;
+}
+
 export interface SupportTables {
   support_email_changes: SupportEmailChangesTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
   support_verifications: SupportVerificationsTable;
   audit_log: AuditLogTable;
+  member_notes: MemberNotesTable;
 }

@@ -1,4 +1,5 @@
 import { findCardsOfMember, verifyCardNumberForCard } from '../cards/repository.ts';
+import type { Executor } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
 import { tryConsume } from '../security/rate-limit.ts';
@@ -42,6 +43,36 @@ function same(typed: string, stored: string): boolean {
   return typed.length > 0 && safeEqual(typed, stored);
 }
 
+/** Name, birth date and phone as typed, compared with a card's (constant time; the card number is apart). */
+export function matchCallerDetails(
+  card: { holder_name: string; birth_date: string; phone: string },
+  answers: Pick<CallerAnswers, 'fullName' | 'birthDate' | 'phone'>,
+): Omit<VerificationItems, 'cardNumber'> {
+  return {
+    fullName: same(normaliseName(answers.fullName), normaliseName(card.holder_name)),
+    birthDate: same(answers.birthDate.trim(), card.birth_date),
+    phone: same(digits(answers.phone), digits(card.phone)),
+  };
+}
+
+/** Remembers a passed verification for this staff session and member (gates the caller actions). */
+export async function rememberPassedVerification(
+  trx: Executor,
+  staff: CurrentStaff,
+  memberId: number,
+  cardId: number,
+  now: Date,
+) {
+  await insertVerification(trx, {
+    sessionTokenHash: staff.sessionTokenHash,
+    staffId: staff.id,
+    memberId,
+    cardId,
+    now,
+    expiresAt: new Date(now.getTime() + VERIFICATION_VALID_MS),
+  });
+}
+
 /**
  * Identity verification on a call: compares each answer with the card's data and says only match / no
  * match per item (the stored values never leave this function). Every attempt is audited with the per-item
@@ -68,9 +99,7 @@ export async function verifyCallerIdentity(
     return { ok: false, code: 'too_many_attempts' };
   }
   const items: VerificationItems = {
-    fullName: same(normaliseName(answers.fullName), normaliseName(card.holder_name)),
-    birthDate: same(answers.birthDate.trim(), card.birth_date),
-    phone: same(digits(answers.phone), digits(card.phone)),
+    ...matchCallerDetails(card, answers),
     cardNumber:
       digits(answers.cardNumber).length > 0 &&
       (await verifyCardNumberForCard(db, config, card.id, answers.cardNumber)),
@@ -86,15 +115,7 @@ export async function verifyCallerIdentity(
       cardId: card.id,
       after: { ...items, passed },
     });
-    if (passed)
-      await insertVerification(trx, {
-        sessionTokenHash: staff.sessionTokenHash,
-        staffId: staff.id,
-        memberId,
-        cardId: card.id,
-        now,
-        expiresAt: new Date(now.getTime() + VERIFICATION_VALID_MS),
-      });
+    if (passed) await rememberPassedVerification(trx, staff, memberId, card.id, now);
   });
   if (passed) await deps.limiters.supportVerifyByMember.delete(String(memberId));
   return { ok: true, passed, items };

@@ -38,6 +38,8 @@ export interface FieldProps {
   pattern?: string;
   /** Adds the show-password toggle and caps-lock warning (progressive enhancement in app.js). */
   passwordAids?: { show: string; hide: string; capsLock: string };
+  /** A multi-line text area of this many rows instead of a one-line input. */
+  rows?: number;
 }
 
 /** A labelled input with its hint and error tied to it for screen readers. */
@@ -59,37 +61,51 @@ export function Field(props: FieldProps) {
           {props.error}
         </p>
       ) : null}
-      <div class={props.passwordAids ? 'input-row' : undefined}>
-        <input
+      {props.rows ? (
+        <textarea
           id={id}
           name={props.name}
-          type={props.type ?? 'text'}
-          value={props.type === 'password' ? undefined : props.value}
-          autocomplete={props.autocomplete}
-          inputmode={props.inputmode}
+          rows={props.rows}
           required={props.required}
           maxlength={props.maxlength}
-          pattern={props.pattern}
           aria-invalid={props.error ? 'true' : undefined}
           aria-describedby={describedBy || undefined}
-          data-password-aids={props.passwordAids ? '' : undefined}
-          autocapitalize="off"
-          spellcheck={false}
-        />
-        {props.passwordAids ? (
-          <button
-            type="button"
-            class="toggle-password"
-            hidden
-            aria-controls={id}
-            aria-pressed="false"
-            data-show={props.passwordAids.show}
-            data-hide={props.passwordAids.hide}
-          >
-            {props.passwordAids.show}
-          </button>
-        ) : null}
-      </div>
+        >
+          {props.value ?? ''}
+        </textarea>
+      ) : (
+        <div class={props.passwordAids ? 'input-row' : undefined}>
+          <input
+            id={id}
+            name={props.name}
+            type={props.type ?? 'text'}
+            value={props.type === 'password' ? undefined : props.value}
+            autocomplete={props.autocomplete}
+            inputmode={props.inputmode}
+            required={props.required}
+            maxlength={props.maxlength}
+            pattern={props.pattern}
+            aria-invalid={props.error ? 'true' : undefined}
+            aria-describedby={describedBy || undefined}
+            data-password-aids={props.passwordAids ? '' : undefined}
+            autocapitalize="off"
+            spellcheck={false}
+          />
+          {props.passwordAids ? (
+            <button
+              type="button"
+              class="toggle-password"
+              hidden
+              aria-controls={id}
+              aria-pressed="false"
+              data-show={props.passwordAids.show}
+              data-hide={props.passwordAids.hide}
+            >
+              {props.passwordAids.show}
+            </button>
+          ) : null}
+        </div>
+      )}
       {props.passwordAids ? (
         <p class="caps-warning" id={`${id}-caps`} hidden role="status">
           {props.passwordAids.capsLock}

@@ -38,7 +38,7 @@ describe.runIf(run)('support console in a real browser', () => {
   }
 
   async function openMember(page: Page, query: string) {
-    await page.getByLabel('User ID, email or phone').fill(query);
+    await page.getByLabel('User ID or email').fill(query);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('link', { name: query }).click();
     await page.waitForURL(/\/support\/members\/\d+/);
@@ -97,6 +97,20 @@ describe.runIf(run)('support console in a real browser', () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ start_pin_failures: 0, start_pin_locked_at: null });
 
+    // The case history reads in words, and the operator leaves a call note (issue 11).
+    const history = await page.locator('#history-title + ul').innerText();
+    expect(history).toContain('Start PIN unlocked');
+    expect(history).toContain('Wrong attempts: 5 → 0');
+    expect(history).not.toContain('card.unlock_start_pin');
+    await page
+      .getByLabel('Add a note')
+      .fill('Caller had mistyped the PIN five times; unlocked after verification.');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.waitForURL(/done=note/);
+    expect(await page.locator('.notes').innerText()).toContain('unlocked after verification');
+    await expectAccessible(page);
+    expect(await page.locator('#notes-title').innerText()).toBe('Call notes');
+
     // The member, still on the phone, now completes the start procedure with the right PIN.
     const member = await newPage();
     await member.goto(`${e2e.server.url}/login?lang=en`);
@@ -111,7 +125,7 @@ describe.runIf(run)('support console in a real browser', () => {
     await member.waitForURL(/\/portal(\?|$)/);
     expect(await member.locator('main').innerText()).toContain('9037');
     expect(await seriousA11yViolations(member)).toEqual([]);
-  }, 120_000);
+  }, 420_000);
 
   it('operator1 reissues the start PIN newcard@example.jp forgot: the letter is in the dev mailbox, the old PIN is refused, the new one enrolls', async () => {
     const page = await newPage();
@@ -181,7 +195,9 @@ describe.runIf(run)('support console in a real browser', () => {
     expect(await page.locator('main').innerText()).toContain('Membership force-withdrawn');
 
     await page.goto(`${e2e.server.url}/support/audit?lang=en`);
-    expect(await page.locator('main').innerText()).toContain('member.force_withdraw');
+    const audit = await page.locator('main').innerText();
+    expect(audit).toContain('Forced withdrawal');
+    expect(audit).not.toContain('member.force_withdraw');
     await expectAccessible(page);
 
     const member = await e2e.browser.newPage();
@@ -190,7 +206,7 @@ describe.runIf(run)('support console in a real browser', () => {
     await member.getByLabel('Password', { exact: true }).fill('fuji-san-3776m');
     await member.getByRole('button', { name: 'Log in' }).click();
     expect(await member.locator('main').innerText()).toContain('M01');
-  }, 120_000);
+  }, 420_000);
 
   it('admin1 adds a staff member and sees the TOTP secret once', async () => {
     const page = await newPage();
@@ -206,5 +222,5 @@ describe.runIf(run)('support console in a real browser', () => {
     expect(notice).toContain('operator9');
     expect(notice).toMatch(/otpauth:\/\/totp\//);
     expect(await seriousA11yViolations(page)).toEqual([]);
-  }, 120_000);
+  }, 420_000);
 });

@@ -2,14 +2,16 @@ import { formatMoment } from '../../i18n/format.ts';
 import { ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
 import type { AuditVerification } from '../audit.ts';
+import { auditActionLabel, auditDetailLines } from '../labels.ts';
 import type { listRecentAuditRows, listStaff } from '../repository.ts';
 import { STAFF_ROLES } from '../tables.ts';
 import { renderConsolePage } from './frame.tsx';
 
-/** Supervisor: the chain check and the newest audit rows. */
+/** Supervisor: the chain check and the newest audit rows, in words (no codes, ids or JSON). */
 export function renderAuditPage(
   c: AppContext,
   check: AuditVerification,
+  brokenAt: Date | undefined,
   rows: Awaited<ReturnType<typeof listRecentAuditRows>>,
 ) {
   const t = c.get('t');
@@ -23,13 +25,12 @@ export function renderAuditPage(
       {check.ok ? (
         <Notice kind="success">{t('support.audit.ok', { rows: check.rows })}</Notice>
       ) : (
-        <Notice kind="error">{t('support.audit.broken', { id: check.brokenId })}</Notice>
+        <Notice kind="error">{t('support.audit.broken', { at: formatMoment(lang, brokenAt, zone) })}</Notice>
       )}
       <div class="table-scroll">
         <table>
           <thead>
             <tr>
-              <th scope="col">#</th>
               <th scope="col">{t('support.events.at')}</th>
               <th scope="col">{t('support.audit.staff')}</th>
               <th scope="col">{t('support.audit.action')}</th>
@@ -40,19 +41,22 @@ export function renderAuditPage(
           <tbody>
             {rows.map((r) => (
               <tr>
-                <td class="num">{r.id}</td>
                 <td>{formatMoment(lang, r.at, zone)}</td>
                 <td>{r.staff_login ?? '—'}</td>
+                <td>{auditActionLabel(t, r.action)}</td>
                 <td>
-                  <code>{r.action}</code>
+                  {r.member_id === null ? (
+                    '—'
+                  ) : r.member_user_id ? (
+                    <a href={`/support/members/${r.member_id}`}>{r.member_user_id}</a>
+                  ) : (
+                    t('support.audit.memberGone')
+                  )}
+                  {r.card_last4 ? ` / ${t('support.card.last4', { last4: r.card_last4 })}` : ''}
                 </td>
                 <td>
-                  {r.member_id ? <a href={`/support/members/${r.member_id}`}>{r.member_id}</a> : '—'}
-                  {r.card_id ? ` / ${t('support.audit.card', { id: r.card_id })}` : ''}
-                </td>
-                <td>
-                  {r.reason ? `${r.reason} ` : ''}
-                  {r.after ? <code>{JSON.stringify(r.after)}</code> : null}
+                  {r.reason ? <p>{r.reason}</p> : null}
+                  <DetailLines lines={auditDetailLines(t, lang, zone, r)} />
                 </td>
               </tr>
             ))}
@@ -60,6 +64,18 @@ export function renderAuditPage(
         </table>
       </div>
     </>,
+  );
+}
+
+/** An audit row's before/after as labelled lines (also on the member case). */
+export function DetailLines(props: { lines: string[] }) {
+  if (props.lines.length === 0) return null;
+  return (
+    <ul class="details">
+      {props.lines.map((line) => (
+        <li>{line}</li>
+      ))}
+    </ul>
   );
 }
 

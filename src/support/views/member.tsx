@@ -2,9 +2,11 @@ import { formatMoment } from '../../i18n/format.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { DataTable, ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
+import { auditActionLabel, auditDetailLines, authEventLabel, authReasonLabel } from '../labels.ts';
 import type { MemberCase } from '../member-case.ts';
 import { roleAtLeast } from '../roles.ts';
 import type { VerificationItems } from '../verify-identity.ts';
+import { DetailLines } from './admin.tsx';
 import { renderConsolePage } from './frame.tsx';
 
 /** Notices after an action (the ?done= value of the redirect). */
@@ -18,6 +20,9 @@ export const DONE_NOTICES = {
   reset: 'support.done.reset',
   withdrawn: 'support.done.withdrawn',
   card: 'support.done.card',
+  note: 'support.done.note',
+  twoStep: 'support.done.twoStep',
+  verified: 'support.done.verified',
 } as const;
 export type DoneNotice = keyof typeof DONE_NOTICES;
 
@@ -33,6 +38,8 @@ export interface MemberPageProps {
   emailErrors?: FieldErrors;
   /** A supervisor's rejection of an email change (its reason). */
   decisionErrors?: FieldErrors;
+  noteErrors?: FieldErrors;
+  noteValue?: string | undefined;
   status?: 200 | 400 | 409 | 422 | 429;
 }
 
@@ -110,9 +117,9 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
                         ? t('support.card.notEnrolled')
                         : card.enrolledByMemberId === member.id
                           ? t('support.card.enrolledHere')
-                          : t('support.card.enrolledElsewhere', { memberId: card.enrolledByMemberId })}
+                          : t('support.card.enrolledElsewhere', { userId: card.enrolledByUserId ?? '—' })}
                     </td>
-                    <td>{t('support.card.appliedByThis', { userId: member.userId, memberId: member.id })}</td>
+                    <td>{member.userId}</td>
                   </tr>
                 ))}
               </tbody>
@@ -275,6 +282,53 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
                 </button>
               </Form>
             ) : null}
+            <h3>{t('support.twoStep.title')}</h3>
+            <p id="two-step-state">
+              {data.twoStep?.enabled
+                ? `${t('support.twoStep.on')} (${t('support.twoStep.details', {
+                    codes: data.twoStep.unusedRecoveryCodes,
+                    devices: data.twoStep.rememberedDevices,
+                  })})`
+                : t('support.twoStep.off')}
+            </p>
+            {data.twoStep?.enabled ? (
+              staff && roleAtLeast(staff.role, 'supervisor') ? (
+                <form
+                  method="post"
+                  action={`${base}/two-step/remove`}
+                  class="inline-form"
+                  data-confirm={t('support.twoStep.removeConfirm')}
+                >
+                  <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
+                  <button type="submit" class="button danger">
+                    {t('support.twoStep.remove')}
+                  </button>
+                </form>
+              ) : (
+                <p>{t('support.twoStep.supervisorOnly')}</p>
+              )
+            ) : null}
+            <h3>{t('support.signIns.title')}</h3>
+            {data.signIns.length === 0 ? (
+              <p>{t('support.signIns.none')}</p>
+            ) : (
+              <DataTable
+                head={[
+                  t('signIns.at'),
+                  t('signIns.method'),
+                  t('signIns.device'),
+                  t('signIns.browser'),
+                  t('signIns.ip'),
+                ]}
+                rows={data.signIns.map((s) => [
+                  s.atText,
+                  t(`signIns.method.${s.method}`),
+                  s.device || '—',
+                  s.browser || '—',
+                  s.ip ?? '—',
+                ])}
+              />
+            )}
             <h3>{t('support.events.title')}</h3>
             {data.events.length === 0 ? (
               <p>{t('support.events.none')}</p>
@@ -286,7 +340,12 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
                   t('support.events.reason'),
                   t('support.events.ip'),
                 ]}
-                rows={data.events.map((e) => [when(e.at), e.kind, e.reason ?? '—', e.ip ?? '—'])}
+                rows={data.events.map((e) => [
+                  when(e.at),
+                  authEventLabel(t, e.kind),
+                  authReasonLabel(t, e.reason),
+                  e.ip ?? '—',
+                ])}
               />
             )}
           </>
@@ -391,6 +450,39 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
 
       <RegistrationSection t={t} registration={data.registration} when={when} />
 
+      <section aria-labelledby="notes-title" class="panel">
+        <h2 id="notes-title">{t('support.notes.title')}</h2>
+        {data.notes.length === 0 ? (
+          <p>{t('support.notes.none')}</p>
+        ) : (
+          <ul class="notes">
+            {data.notes.map((n) => (
+              <li>
+                <p class="note-meta">
+                  {t('support.notes.meta', { at: when(n.created_at), author: n.author })}
+                </p>
+                <p class="note-body">{n.body}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ErrorSummary t={t} errors={props.noteErrors ?? {}} />
+        <Form c={c} action={`${base}/notes`} class="stack" novalidate>
+          <Field
+            name="body"
+            rows={4}
+            label={t('support.notes.body')}
+            hint={t('support.notes.body.hint')}
+            value={props.noteValue}
+            error={props.noteErrors?.body}
+            maxlength={2000}
+          />
+          <button type="submit" class="button">
+            {t('support.notes.submit')}
+          </button>
+        </Form>
+      </section>
+
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('support.history.title')}</h2>
         {data.history.length === 0 ? (
@@ -399,8 +491,9 @@ export function renderMemberPage(c: AppContext, data: MemberCase, props: MemberP
           <ul class="history">
             {data.history.map((h) => (
               <li>
-                {when(h.at)} · {h.staff_login ?? actorOf(t, h.after)} · <code>{h.action}</code>
+                {when(h.at)} · {h.staff_login ?? actorOf(t, h.after)} · {auditActionLabel(t, h.action)}
                 {h.reason ? ` · ${h.reason}` : ''}
+                <DetailLines lines={auditDetailLines(t, lang, zone, h)} />
               </li>
             ))}
           </ul>

@@ -1,19 +1,26 @@
-import { DataTable, ErrorSummary, Field, type FieldErrors } from '../../web/components.tsx';
+import { DataTable, ErrorSummary, Field, type FieldErrors, Form, Notice } from '../../web/components.tsx';
 import type { AppContext } from '../../web/context.ts';
-import type { CardHit, MemberHit } from '../find-members.ts';
+import { type MemberHit, PREFIX_MAX_HITS } from '../find-members.ts';
 import { renderConsolePage } from './frame.tsx';
 
 export interface SearchProps {
   query?: string;
-  last4?: string;
-  birthDate?: string;
   errors?: FieldErrors;
   members?: MemberHit[];
-  cards?: CardHit[];
-  status?: 200 | 400 | 429;
+  /** The members listed are a prefix search's (not an exact match). */
+  prefix?: boolean;
+  /** What was typed in the caller form (never the card number). */
+  caller?: Record<string, string>;
+  callerErrors?: FieldErrors;
+  /** The caller form's details verified nobody (one answer for every reason). */
+  callerNotVerified?: boolean;
+  status?: 200 | 400 | 422 | 429;
 }
 
-/** The console home: find the caller's member ID, by member data or by card last 4 + birth date. */
+/**
+ * The console home: find the caller's member ID by user ID or email (exact, or the start of one), or — for a
+ * caller who knows neither — verify them by card and details, which names the member only on a full match.
+ */
 export function renderSearchPage(c: AppContext, props: SearchProps = {}) {
   const t = c.get('t');
   return renderConsolePage(
@@ -42,41 +49,61 @@ export function renderSearchPage(c: AppContext, props: SearchProps = {}) {
         </section>
         <section class="panel" aria-labelledby="search-card-title">
           <h2 id="search-card-title">{t('support.search.card')}</h2>
-          <form method="get" action="/support/cards" class="stack" novalidate>
+          <p>{t('support.search.card.lead')}</p>
+          {props.callerNotVerified ? <Notice kind="error">{t('support.search.notVerified')}</Notice> : null}
+          <ErrorSummary t={t} errors={props.callerErrors ?? {}} />
+          <Form c={c} action="/support/caller" class="stack" novalidate>
             <Field
-              name="last4"
-              label={t('support.search.last4')}
-              value={props.last4}
-              error={props.errors?.last4}
+              name="cardNumber"
+              label={t('support.verify.cardNumber')}
+              error={props.callerErrors?.cardNumber}
+              autocomplete="off"
               inputmode="numeric"
-              maxlength={4}
-              required
+              maxlength={30}
+            />
+            <Field
+              name="fullName"
+              value={props.caller?.fullName}
+              label={t('support.verify.fullName')}
+              hint={t('support.verify.fullName.hint')}
+              error={props.callerErrors?.fullName}
+              autocomplete="off"
+              maxlength={100}
             />
             <Field
               name="birthDate"
               type="date"
-              label={t('support.search.birthDate')}
-              value={props.birthDate}
-              error={props.errors?.birthDate}
-              required
+              value={props.caller?.birthDate}
+              label={t('support.verify.birthDate')}
+              error={props.callerErrors?.birthDate}
+              autocomplete="off"
+            />
+            <Field
+              name="phone"
+              type="tel"
+              value={props.caller?.phone}
+              label={t('support.verify.phone')}
+              error={props.callerErrors?.phone}
+              autocomplete="off"
+              maxlength={30}
             />
             <button type="submit" class="button">
               {t('support.search.cardSubmit')}
             </button>
-          </form>
+          </Form>
         </section>
       </div>
-      {props.members ? <MemberResults c={c} hits={props.members} /> : null}
-      {props.cards ? <CardResults c={c} hits={props.cards} /> : null}
+      {props.members ? <MemberResults c={c} hits={props.members} prefix={props.prefix ?? false} /> : null}
     </>,
   );
 }
 
-function MemberResults(props: { c: AppContext; hits: MemberHit[] }) {
+function MemberResults(props: { c: AppContext; hits: MemberHit[]; prefix: boolean }) {
   const t = props.c.get('t');
   return (
     <section aria-labelledby="results-title">
       <h2 id="results-title">{t('support.results.title', { count: props.hits.length })}</h2>
+      {props.prefix ? <p>{t('support.results.prefix', { max: PREFIX_MAX_HITS })}</p> : null}
       {props.hits.length === 0 ? (
         <p>{t('support.results.none')}</p>
       ) : (
@@ -94,37 +121,6 @@ function MemberResults(props: { c: AppContext; hits: MemberHit[] }) {
             h.cards.length === 0
               ? t('support.member.noCards')
               : h.cards.map((card) => t('support.card.last4', { last4: card.last4 })).join(', '),
-          ])}
-        />
-      )}
-    </section>
-  );
-}
-
-function CardResults(props: { c: AppContext; hits: CardHit[] }) {
-  const t = props.c.get('t');
-  return (
-    <section aria-labelledby="card-results-title">
-      <h2 id="card-results-title">{t('support.results.cards', { count: props.hits.length })}</h2>
-      {props.hits.length === 0 ? (
-        <p>{t('support.results.none')}</p>
-      ) : (
-        <DataTable
-          head={[
-            t('support.card.card'),
-            t('support.card.status'),
-            t('support.card.appliedBy'),
-            t('support.member.email'),
-          ]}
-          rows={props.hits.map((h) => [
-            t('support.card.last4', { last4: h.last4 }),
-            t(`support.cardStatus.${h.status as 'active'}`),
-            h.memberId && h.userId ? (
-              <a href={`/support/members/${h.memberId}`}>{h.userId}</a>
-            ) : (
-              t('support.card.noMember')
-            ),
-            h.maskedEmail ?? '—',
           ])}
         />
       )}
