@@ -380,9 +380,10 @@ describe.each(databaseKinds())('recovery flows on %s', (kind) => {
         email: 'someone@example.jp',
         password: NEW_PASSWORD,
       });
-      expect((await mailTo('someone@example.jp'))[0]!.subject).toMatch(
-        /登録できませんでした|完了できませんでした/,
-      );
+      // The mail says the ID is held after a withdrawal and from when it can be registered (issue 11).
+      const [held] = await mailTo('someone@example.jp');
+      expect(held!.template).toBe('registration_id_cooling_off');
+      expect(held!.subject).toContain('まだ登録できません');
       // Another ID with the same email works at once.
       await registerAndVerify('leaving-02', 'leaving@example.jp');
       // After 30 days the old ID can be registered again.
