@@ -126,7 +126,8 @@ describe.runIf(run)(
         expect(await page.locator('table.schedule tbody tr').count()).toBe(7); // 6 payments + total
         await confirmAndUndo(page, lang, 'instalments');
         await page.context().close();
-      });
+        // Ten pages with axe on each: over the default 2 minutes on a busy machine.
+      }, 300_000);
 
       it(`changes the postal address with the current password (${lang})`, async () => {
         const l = labels[lang];
@@ -155,7 +156,7 @@ describe.runIf(run)(
         expect(body).toContain('〒100-0001');
         await expectAccessible(page, 'settings after the change');
         await page.context().close();
-      });
+      }, 300_000);
     }
   },
 );
