@@ -19,6 +19,8 @@ export interface CurrentMember {
   id: number;
   userId: string;
   email: string;
+  /** The user ID is the email address (it follows an email change). */
+  userIdIsEmail: boolean;
   lang: Lang;
   sessionTokenHash: string;
 }

@@ -3,12 +3,7 @@ import type { Failure } from '../errors/catalog.ts';
 import { translate } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { revokePendingTokens } from '../members/pending-tokens.ts';
-import {
-  deleteMemberSessions,
-  findMemberById,
-  isUserIdCoolingOff,
-  recordAuthEvent,
-} from '../members/repository.ts';
+import { deleteMemberSessions, isUserIdCoolingOff, recordAuthEvent } from '../members/repository.ts';
 import { maskEmail } from '../security/mask.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
 import { type ReauthResult, verifyCurrentPassword } from './reauthenticate.ts';
@@ -172,9 +167,4 @@ export async function confirmEmailChange(
     });
     return { ok: true, newEmail: change.new_email, newUserId } as const;
   });
-}
-
-/** Whether the member's user ID is their email (then an email change changes the ID too). */
-export async function userIdFollowsEmail(deps: AppDeps, memberId: number): Promise<boolean> {
-  return (await findMemberById(deps.db, memberId))?.user_id_is_email ?? false;
 }

@@ -12,7 +12,6 @@ import {
   findEmailChangeToCancel,
   findEmailChangeToConfirm,
   requestEmailChange,
-  userIdFollowsEmail,
 } from './change-email.ts';
 import { changePassword } from './change-password.ts';
 import { changeRegistration, loadRegistrationDetails, type RegistrationChange } from './registration.ts';
@@ -68,11 +67,8 @@ async function settingsPage(
   props: Omit<SettingsProps, 'member' | 'userIdIsEmail' | 'registration'> = {},
 ) {
   const member = c.get('member');
-  const [userIdIsEmail, registration] = await Promise.all([
-    userIdFollowsEmail(c.get('deps'), member.id),
-    loadRegistrationDetails(c.get('deps'), member),
-  ]);
-  return renderSettingsPage(c, { member, userIdIsEmail, registration, ...props });
+  const registration = await loadRegistrationDetails(c.get('deps'), member);
+  return renderSettingsPage(c, { member, userIdIsEmail: member.userIdIsEmail, registration, ...props });
 }
 
 accountRoutes.get('/settings', (c) => {

@@ -5,14 +5,7 @@ import { getDummyHash, hashSecret, needsRehash, verifySecret } from '../security
 import { tryConsume } from '../security/rate-limit.ts';
 import { recordFailedAttempt } from './attempts.ts';
 import { isEmailShape, looksSwapped } from './identity.ts';
-import {
-  clearLoginFailures,
-  findMemberByUserId,
-  findMembersByEmail,
-  recordAuthEvent,
-  reserveLoginAttempt,
-  writeLoginDecoy,
-} from './repository.ts';
+import { clearLoginFailures, findMemberAndReserveLogin, recordAuthEvent } from './repository.ts';
 import { isDeviceRemembered } from './sign-in-repository.ts';
 import { type SignInClient, startSignedInSession } from './sign-ins.ts';
 import { startPendingLogin } from './two-step-login.ts';
@@ -43,39 +36,30 @@ export function progressiveDelayMs(failures: number, baseMs: number): number {
 }
 
 /**
- * Resolves the member an identifier names: the user ID itself, or an email that belongs to exactly one
- * member ID. An email shared by several IDs names none (the member is asked to use the user ID).
- */
-async function resolveMember(deps: AppDeps, identifier: string) {
-  const byId = await findMemberByUserId(deps.db, identifier);
-  if (byId || !isEmailShape(identifier)) return byId;
-  const byEmail = await findMembersByEmail(deps.db, identifier);
-  return byEmail.length === 1 ? byEmail[0] : undefined;
-}
-
-/**
  * Logs a member in. Every path that does not prove the password costs one argon2 verification, so unknown
  * IDs, wrong passwords and locked accounts look and take the same. The account counter is reserved before
  * the password is checked, in one guarded UPDATE, so concurrent guesses cannot exceed the limit.
  */
 export async function logIn(deps: AppDeps, input: LoginInput, client: ClientInfo): Promise<LoginResult> {
   const { db, config, limiters, now } = deps;
-  // Independent look-ups in parallel: each is a round trip, and at a fixed number of connections every
-  // millisecond spent waiting on the database is a millisecond the argon2 threads sit idle.
-  const [allowed, failureState, member] = await Promise.all([
+  // The per-IP budget and the identifier's failure count (for the progressive delay) in parallel; a refused
+  // request never touches the account. Then one statement finds the member and reserves the attempt (or makes
+  // the unknown-ID stand-in write): every round trip before the hash is time the argon2 threads sit idle.
+  const [allowed, failureState] = await Promise.all([
     tryConsume(limiters.loginByIp, client.ip),
     limiters.loginFailuresByIdentifier.get(input.identifier),
-    resolveMember(deps, input.identifier),
   ]);
   if (!allowed) return { ok: false, code: 'R01' };
   const failures = failureState?.consumedPoints ?? 0;
   const delay = progressiveDelayMs(failures, config.login.delayMs);
   if (delay > 0) await sleep(delay);
-
-  const reserved = member
-    ? await reserveLoginAttempt(db, member.id, config.login.maxFailures, now())
-    : undefined;
-  if (!member) await writeLoginDecoy(db);
+  const { member, reserved } = await findMemberAndReserveLogin(
+    db,
+    input.identifier,
+    isEmailShape(input.identifier),
+    config.login.maxFailures,
+    now(),
+  );
   const hashToCheck = member && reserved ? member.password_hash : await getDummyHash();
   const passwordMatches = (await verifySecret(hashToCheck, input.password)) && Boolean(member && reserved);
 

@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Executor } from '../db/schema.ts';
 import { hashToken } from '../security/tokens.ts';
 import type { AuthEventReason } from './auth-event-reasons.ts';
-import type { AuthEventKind } from './tables.ts';
+import type { AuthEventKind, MembersTable } from './tables.ts';
 
 /** SQL of the members domain: members, sessions, pending registrations, auth events. */
 
@@ -79,6 +79,63 @@ export async function reserveLoginAttempt(db: Executor, memberId: number, max: n
     .returning(['failed_logins', 'lock_count'])
     .executeTakeFirst();
   return row;
+}
+
+/**
+ * Everything a login does before the password check, in one statement (one round trip, one commit): finds
+ * the member the identifier names (the user ID, else — when `byEmail` — an email that belongs to exactly one
+ * member ID), reserves an attempt on it with reserveLoginAttempt's guard (a concurrent caller sees the
+ * incremented counter: at most `max` reservations), and when no member matches makes the unknown-ID stand-in
+ * write (login_decoys) instead, so an unknown ID costs the same write as a known one (ASVS 6.3.8).
+ * `reserved` is undefined when the member exists but no attempt was left (locked or at the limit).
+ */
+export async function findMemberAndReserveLogin(
+  db: Executor,
+  identifier: string,
+  byEmail: boolean,
+  max: number,
+  now: Date,
+): Promise<{
+  member: Selectable<MembersTable> | undefined;
+  reserved: { failed_logins: number; lock_count: number } | undefined;
+}> {
+  const slot = Math.floor(Math.random() * 16);
+  const { rows } = await sql<
+    Selectable<MembersTable> & { reserved_failed_logins: number | null; reserved_lock_count: number | null }
+  >`
+    with by_id as (select * from members where user_id = ${identifier}),
+    by_email as (
+      select * from members where ${byEmail} and email = ${identifier} and not exists (select 1 from by_id)
+    ),
+    found as (
+      select * from by_id
+      union all
+      select * from by_email where (select count(*) from by_email) = 1
+    ),
+    reserved as (
+      update members set failed_logins = failed_logins + 1
+       where id = (select id from found)
+         and failed_logins < ${max}
+         and (locked_until is null or locked_until <= ${now})
+      returning failed_logins, lock_count
+    ),
+    decoy as (
+      update login_decoys set writes = writes + 1
+       where slot = ${slot} and not exists (select 1 from found)
+      returning slot
+    )
+    select found.*, reserved.failed_logins as reserved_failed_logins, reserved.lock_count as reserved_lock_count
+      from found left join reserved on true`.execute(db);
+  const row = rows[0];
+  if (!row) return { member: undefined, reserved: undefined };
+  const { reserved_failed_logins, reserved_lock_count, ...member } = row;
+  return {
+    member,
+    reserved:
+      reserved_failed_logins === null
+        ? undefined
+        : { failed_logins: reserved_failed_logins, lock_count: reserved_lock_count ?? 0 },
+  };
 }
 
 /**
@@ -164,13 +221,22 @@ export function findLiveSession(db: Executor, tokenHash: string, idleSince: Date
       (eb) =>
         eb
           .selectFrom('members')
-          .select(['id', 'user_id', 'email', 'lang', 'status'])
+          .select(['id', 'user_id', 'email', 'user_id_is_email', 'lang', 'status'])
           .whereRef('members.id', '=', 's.member_id')
           .offset(0)
           .as('m'),
       (join) => join.onTrue(),
     )
-    .select(['s.token_hash', 's.last_seen_at', 'm.id', 'm.user_id', 'm.email', 'm.lang', 'm.status'])
+    .select([
+      's.token_hash',
+      's.last_seen_at',
+      'm.id',
+      'm.user_id',
+      'm.email',
+      'm.user_id_is_email',
+      'm.lang',
+      'm.status',
+    ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.last_seen_at', '>', idleSince)
     .where('s.created_at', '>', createdSince)

@@ -25,6 +25,13 @@ export const memberSessions = createSessionStore({
   },
   toCurrent: (row, tokenHash): CurrentMember | undefined =>
     row.status === 'active'
-      ? { id: row.id, userId: row.user_id, email: row.email, lang: row.lang, sessionTokenHash: tokenHash }
+      ? {
+          id: row.id,
+          userId: row.user_id,
+          email: row.email,
+          userIdIsEmail: row.user_id_is_email,
+          lang: row.lang,
+          sessionTokenHash: tokenHash,
+        }
       : undefined,
 });

@@ -44,6 +44,7 @@ describe.each(databaseKinds())('passkeys on %s', (kind) => {
       id: m.id,
       userId: m.userId,
       email: m.email,
+      userIdIsEmail: false,
       lang: 'ja',
       sessionTokenHash: 'current',
     };
@@ -67,6 +68,7 @@ describe.each(databaseKinds())('passkeys on %s', (kind) => {
       id: m.id,
       userId: m.userId,
       email: m.email,
+      userIdIsEmail: false,
       lang: 'ja',
       sessionTokenHash: 'x',
     };
@@ -164,6 +166,7 @@ describe.each(databaseKinds())('passkeys on %s', (kind) => {
       id: m.id,
       userId: m.userId,
       email: m.email,
+      userIdIsEmail: false,
       lang: 'ja',
       sessionTokenHash: hashToken(b.sessionToken),
     };
@@ -195,6 +198,7 @@ describe.each(databaseKinds())('passkeys on %s', (kind) => {
       id: m.id,
       userId: m.userId,
       email: m.email,
+      userIdIsEmail: false,
       lang: 'ja',
       sessionTokenHash: 'x',
     };
@@ -202,6 +206,7 @@ describe.each(databaseKinds())('passkeys on %s', (kind) => {
       id: other.id,
       userId: other.userId,
       email: other.email,
+      userIdIsEmail: false,
       lang: 'ja',
       sessionTokenHash: 'y',
     };

@@ -259,6 +259,7 @@ describe.each(databaseKinds())('two-step login on %s', (kind) => {
       id: m.id,
       userId: m.userId,
       email: m.email,
+      userIdIsEmail: false,
       lang: 'en' as const,
       sessionTokenHash: hashToken(mine.sessionToken),
     };
@@ -305,6 +306,7 @@ describe.each(databaseKinds())('two-step login on %s', (kind) => {
       id: m.id,
       userId: m.userId,
       email: m.email,
+      userIdIsEmail: false,
       lang: 'ja' as const,
       sessionTokenHash: 'x',
     };
