@@ -16,7 +16,7 @@ export async function coldStartScenario(ctx: ScenarioContext): Promise<Row[]> {
       trees[side],
       { DATA_DIR: dir, DATABASE_URL: '', DEMO_DATA: 'true', REDIS_URL: '' },
       3941,
-      { readyPath: '/login' },
+      { readyPath: '/login', timeoutMs: 600_000 },
     );
     await stopServer(child);
     return readyMs;
