@@ -104,7 +104,7 @@ describe.each(databaseKinds())('card controls on %s', (kind) => {
     expect((await staffLogIn(operator, t.deps, staff)).status).toBe(303);
     const console = await (await operator.get(`/support/members/${member.id}?lang=en`)).text();
     expect(console).toContain('locked by the member');
-    expect(console).toContain('the member · <code>card.lock_by_member</code>');
+    expect(console).toContain('the member · Card locked by the member');
   });
 
   it('reports a card lost only with the right password, blocks it for good and reissues a new number', async () => {
