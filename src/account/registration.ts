@@ -1,3 +1,4 @@
+import type { Executor } from '../db/schema.ts';
 import type { AppDeps, CurrentMember } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
@@ -126,6 +127,11 @@ function fieldsOf(deps: AppDeps, change: RegistrationChange): ProfileFields {
   }
 }
 
+/** Saves one registration item and records the change for the console (no mail: the caller decides). */
+export function saveRegistration(deps: AppDeps, db: Executor, memberId: number, change: RegistrationChange) {
+  return saveMemberProfile(db, memberId, change.item, fieldsOf(deps, change), deps.now());
+}
+
 /**
  * Changes one registration item after the current password is proven: saved, recorded for the console and
  * mailed to the member (the mail names the item, never the new value), in one transaction.
@@ -140,7 +146,7 @@ export async function changeRegistration(
   if (!check.ok) return check;
   const mailLang = change.item === 'notifications' ? change.mailLang : member.lang;
   await deps.db.transaction().execute(async (trx) => {
-    await saveMemberProfile(trx, member.id, change.item, fieldsOf(deps, change), deps.now());
+    await saveRegistration(deps, trx, member.id, change);
     if (change.item === 'notifications') await setMemberMailLang(trx, member.id, change.mailLang);
     await enqueueMail(trx, deps.config, {
       to: member.email,

@@ -74,6 +74,11 @@ describe('POST /portal/enroll', () => {
 describe('POST /cards/apply', () => {
   const fields = {
     holderName: 'Taro Yamada',
+    nameKanji: '山田 太郎',
+    nameKana: 'ヤマダ タロウ',
+    postalCode: '100-0001',
+    prefecture: '13',
+    addressLine1: '千代田区千代田1-1',
     birthDate: '1990-04-01',
     phone: '090-1234-5678',
     incomeBand: '4m_7m',

@@ -1,3 +1,4 @@
+import { type RegistrationChange, saveRegistration } from '../account/registration.ts';
 import { withdrawMember } from '../account/withdraw.ts';
 import { seedCardsDemo } from '../cards/seed.ts';
 import type { AppDeps } from '../deps.ts';
@@ -60,6 +61,10 @@ export async function seedDemo(deps: AppDeps): Promise<Map<string, number>> {
       verifiedAt: deps.now(),
     });
     if (created) ids.set(m.login, created.id);
+    // hanako's registration details (address, phone, payment account) are filled once, so /settings and the
+    // console's case show registered items; a demo member who changes them keeps the change.
+    if (created && m.login === 'hanako@example.jp')
+      for (const change of HANAKO_REGISTRATION) await saveRegistration(deps, deps.db, created.id, change);
     // Two-step login is turned on once, when the member is created: a demo member who turned it off keeps it off.
     if (created && m.totpSecret) await turnOnTwoStepWithSecret(deps, created.id, m.totpSecret);
   }
@@ -83,6 +88,30 @@ export async function seedDemo(deps: AppDeps): Promise<Map<string, number>> {
   await seedOidcDemo(deps);
   return ids;
 }
+
+/** Fictitious details (a 100-0001 address in Chiyoda, a 090-0000 phone, a made-up bank). */
+const HANAKO_REGISTRATION: RegistrationChange[] = [
+  {
+    item: 'address',
+    address: {
+      postalCode: '100-0001',
+      prefecture: '13',
+      addressLine1: '千代田区千代田1-1',
+      addressLine2: '',
+    },
+  },
+  { item: 'phone', phone: '090-0000-0001' },
+  {
+    item: 'bank_account',
+    bank: {
+      bankName: 'カードナビ銀行',
+      bankBranch: '本店営業部',
+      accountType: 'ordinary',
+      accountNumber: '1234567',
+      accountHolder: 'サトウ ハナコ',
+    },
+  },
+];
 
 /** Cause 11: the account's wrong passwords used up, then the ordinary lock step (lock, event, mail to the owner). */
 async function lockDemoAccount(deps: AppDeps, login: string) {
