@@ -46,8 +46,13 @@ describe.each(databaseKinds())('two-step login on %s', (kind) => {
       .where('member_id', '=', memberId)
       .orderBy('id')
       .execute();
-  const passwordStep = async (identifier: string, password: string, deviceHash: string | null = null) => {
-    const r = await logIn(t.deps, { identifier, password }, { ...client, deviceHash });
+  const passwordStep = async (
+    identifier: string,
+    password: string,
+    deviceHash: string | null = null,
+    deps: typeof t.deps = t.deps,
+  ) => {
+    const r = await logIn(deps, { identifier, password }, { ...client, deviceHash });
     if (r.ok || r.code !== 'second_factor_required')
       throw new Error(`expected a second step, got ${JSON.stringify(r)}`);
     return r.pendingToken;
@@ -147,11 +152,12 @@ describe.each(databaseKinds())('two-step login on %s', (kind) => {
     expect(results.filter((r) => !r.ok && r.code === 'wrong_code')).toHaveLength(19);
     expect(await sessionsOf(m.id)).toHaveLength(1);
     expect(await getTwoStepStatus(t.deps, m.id)).toMatchObject({ enabled: true, unusedRecoveryCodes: 9 });
-    // Another code still works, typed with spaces instead of hyphens.
-    const next = await passwordStep(m.userId, m.password);
+    // Another code still works, typed with spaces instead of hyphens. The 19 refused copies counted as failed
+    // second steps; those that committed after the success may exceed the default limit, so the same roomy limit.
+    const next = await passwordStep(m.userId, m.password, null, roomy);
     const spaced = two.recoveryCodes[4]!.replaceAll('-', ' ');
     expect(
-      (await completeTwoStepLogin(t.deps, next, { code: spaced, rememberDevice: false }, client)).ok,
+      (await completeTwoStepLogin(roomy, next, { code: spaced, rememberDevice: false }, client)).ok,
     ).toBe(true);
   });
 
