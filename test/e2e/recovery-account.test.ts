@@ -169,7 +169,7 @@ describe.runIf(run)('recovery and leaving in a real browser', () => {
     await page.locator('#f-password').fill('sakura-2026-demo');
     await page.locator('form[action="/settings/withdraw"] button[type=submit]').click();
     const warnings = await page.locator('main').innerText();
-    expect(warnings).toContain('ポイントはすべて失われます');
+    expect(warnings).toMatch(/ポイントは合計 [0-9,]+ ポイントがすべて失われ、戻りません/);
     expect(warnings).toContain('カード会員ページ');
     expect(warnings).toContain('元に戻せません');
     expect(warnings).toContain('カードそのものは退会後も使えます');
