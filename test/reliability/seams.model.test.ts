@@ -7,7 +7,7 @@
  * completed reset leads to a working login; counters never exceed their limits; every mail is the one the
  * account's state called for; the audit chain verifies.
  *
- * Runs: SEAMS_RUNS (default 200; 5,000 under SOAK=1), seeded by SEAMS_SEED (printed on failure, with the
+ * Runs: SEAMS_RUNS per engine (default 100, so 200 sequences over PGlite and PostgreSQL in CI; 5,000 under SOAK=1), seeded by SEAMS_SEED (printed on failure, with the
  * failing command sequence); SEAMS_PATH and SEAMS_REPLAY_PATH (the `path` and `replayPath` of fast-check's
  * report) replay one failing case; SEAMS_MAX_COMMANDS (default 25) bounds a sequence; SEAMS_TRACE=1 prints each
  * step; SEAMS_EXPECT_FIXED=name,… (or all) checks pending fixes' stricter expectations (see PENDING_FIXES).
@@ -36,7 +36,7 @@ import { createTestStaff, type TestStaff } from '../helpers/support-factories.ts
 const PENDING_FIXES: PendingFix[] = [];
 
 // Cheaper argon2 for this file only: the model test is about how flows meet, not about the hash, and a run
-// of 200 sequences verifies thousands of passwords. Same algorithm and code paths, smaller memory and time.
+// of 100 sequences per engine verifies thousands of passwords. Same algorithm and code paths, smaller memory and time.
 vi.mock('../../src/security/password.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/security/password.ts')>();
   const { hash } = await import('@node-rs/argon2');
@@ -55,7 +55,7 @@ vi.mock('../../src/security/password.ts', async (importOriginal) => {
 });
 
 const soak = Boolean(process.env.SOAK);
-const RUNS = Number(process.env.SEAMS_RUNS ?? (soak ? 5_000 : 200));
+const RUNS = Number(process.env.SEAMS_RUNS ?? (soak ? 5_000 : 100));
 const SEED = process.env.SEAMS_SEED ? Number(process.env.SEAMS_SEED) : Math.floor(Math.random() * 2 ** 31);
 const MAX_COMMANDS = Number(process.env.SEAMS_MAX_COMMANDS ?? 25);
 // SEAMS_EXPECT_FIXED=name,name (or "all") checks the stricter expectation of pending entries: run it on a
