@@ -6,7 +6,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // One browser at a time: the machine has two cores.
-    fileParallelism: false,
+    // Two files at a time: each runs its server in the test process and a Chromium beside it, and one file
+    // alone leaves part of a 2-core machine idle (servers are in memory on free ports, so files do not meet).
+    maxWorkers: 2,
   },
 });
