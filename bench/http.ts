@@ -25,6 +25,18 @@ export async function logIn(base: string, userId: string, password = SCALE_MEMBE
   return `${csrf}; ${cookiesOf(res)}`;
 }
 
+/** The newest closed statement month of the logged-in member: the first month page offering the CSV. */
+export async function newestClosedMonth(base: string, cookie: string): Promise<string> {
+  const index = await (await fetch(`${base}/portal/statements?lang=en`, { headers: { cookie } })).text();
+  for (const [, m] of index.matchAll(/href="\/portal\/statements\/(\d{4}-\d{2})"/g)) {
+    const html = await (
+      await fetch(`${base}/portal/statements/${m}?lang=en`, { headers: { cookie } })
+    ).text();
+    if (m && html.includes(`${m}.csv`)) return m;
+  }
+  throw new Error('no closed month with a CSV download');
+}
+
 /** A closed-loop autocannon run of `path` with `connections` connections. */
 export async function load(base: string, path: string, cookie: string, connections: number, seconds: number) {
   const r = await autocannon({ url: `${base}${path}`, connections, duration: seconds, headers: { cookie } });

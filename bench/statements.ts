@@ -11,7 +11,7 @@
  *
  * The per-query plans at 1M are in the growth bench's EXPLAIN file (the same statement functions).
  */
-import { cpuMs, load, logIn, seededCounts } from './http.ts';
+import { cpuMs, load, logIn, newestClosedMonth, seededCounts } from './http.ts';
 import { ensureBenchDatabase, machine, startServerProcess, stopServerProcess, writeResult } from './lib.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -36,19 +36,7 @@ async function main() {
     const { pid } = server;
     if (pid === undefined) throw new Error('the server process has no pid');
     const cookie = await logIn(base, `scale-member-${Math.ceil(counts.members / 2)}`);
-    const index = await (await fetch(`${base}/portal/statements?lang=en`, { headers: { cookie } })).text();
-    // The month links on the index page, newest first: the first whose page offers the CSV is the newest closed one.
-    let month: string | undefined;
-    for (const [, m] of index.matchAll(/href="\/portal\/statements\/(\d{4}-\d{2})"/g)) {
-      const html = await (
-        await fetch(`${base}/portal/statements/${m}?lang=en`, { headers: { cookie } })
-      ).text();
-      if (html.includes(`${m}.csv`)) {
-        month = m;
-        break;
-      }
-    }
-    if (!month) throw new Error('no closed month with a CSV download');
+    const month = await newestClosedMonth(base, cookie);
     const page = `/portal/statements/${month}`;
     for (const path of [page, `${page}.csv`, `${page}.pdf`]) {
       const res = await fetch(`${base}${path}?lang=en`, { headers: { cookie } });
