@@ -16,9 +16,11 @@ export function machine() {
 }
 
 /** Creates the benchmark database if it does not exist (`fresh`: drops it first); returns its URL. */
-export async function ensureBenchDatabase(fresh = false): Promise<string> {
+export async function ensureBenchDatabase(
+  fresh = false,
+  name = process.env.BENCH_DATABASE ?? 'cardnavi_bench',
+): Promise<string> {
   const admin = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = process.env.BENCH_DATABASE ?? 'cardnavi_bench';
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   if (fresh) await client.query(`drop database if exists ${name} with (force)`);
