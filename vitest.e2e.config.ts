@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowestFirst } from './test/slowest-first.ts';
 
 export default defineConfig({
   test: {
@@ -9,5 +10,6 @@ export default defineConfig({
     // Two files at a time: each runs its server in the test process and a Chromium beside it, and one file
     // alone leaves part of a 2-core machine idle (servers are in memory on free ports, so files do not meet).
     maxWorkers: 2,
+    sequence: { sequencer: SlowestFirst },
   },
 });
