@@ -128,24 +128,22 @@ export async function markReplacementIssued(trx: Executor, cardId: number, newCa
 }
 
 /** Replacements of the cards a member enrolled, with whether the new card is enrolled yet (notices). */
-export function listReplacementsOfMember(db: Executor, memberId: number) {
+export function replacementsOfMember(db: Executor, memberId: number) {
   return db
     .selectFrom('card_enrollments as e')
     .innerJoin('card_replacements as r', 'r.card_id', 'e.card_id')
     .innerJoin('cards as c', 'c.id', 'r.card_id')
     .leftJoin('cards as rc', 'rc.id', 'r.replacement_card_id')
     .leftJoin('card_enrollments as re', 're.card_id', 'r.replacement_card_id')
-    .select([
+    .select((eb) => [
       'c.id as card_id',
       'c.last4',
-      'r.requested_at',
-      'r.issued_at',
+      eb('r.issued_at', 'is not', null).$castTo<boolean>().as('issued'),
       'rc.last4 as replacement_last4',
       're.member_id as replacement_enrolled_by',
     ])
     .where('e.member_id', '=', memberId)
-    .orderBy('r.requested_at')
-    .execute();
+    .orderBy('r.requested_at');
 }
 
 /** Turns usage notifications on (or changes the amount) for a card of a member. */

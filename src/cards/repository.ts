@@ -243,26 +243,23 @@ export function findEnrolledCards(db: Executor, memberId: number) {
 }
 
 /** Sum of usage on a card from a day on (unbilled usage). */
-export async function sumCardUsageSince(db: Executor, cardId: number, from: string) {
-  const row = await db
+export function cardUsageSince(db: Executor, cardId: number, from: string) {
+  return db
     .selectFrom('card_transactions')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), sql<number>`0`).as('total'))
     .where('card_id', '=', cardId)
-    .where('used_on', '>=', from)
-    .executeTakeFirstOrThrow();
-  return Number(row.total);
+    .where('used_on', '>=', from);
 }
 
 /** The newest transactions of a card (card_transactions_card_day_idx order). */
-export function listRecentTransactions(db: Executor, cardId: number, limit: number) {
+export function recentTransactions(db: Executor, cardId: number, limit: number) {
   return db
     .selectFrom('card_transactions')
     .select(['id', 'used_on', 'merchant', 'amount'])
     .where('card_id', '=', cardId)
     .orderBy('used_on', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(limit);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,16 +1,12 @@
 import { availableCredit, monthStart, todayIn } from '../cards/billing.ts';
-import {
-  findCardsOfMember,
-  findEnrolledCards,
-  listRecentTransactions,
-  sumCardUsageSince,
-} from '../cards/repository.ts';
+import { findCardsOfMember, findEnrolledCards } from '../cards/repository.ts';
 import { isStartPinLocked } from '../cards/start-pin.ts';
 import type { CardBrand, CardStatus } from '../cards/tables.ts';
 import type { AppDeps } from '../deps.ts';
 import type { ErrorCode } from '../errors/catalog.ts';
-import { type CardOverview, loadCardOverview } from '../statements/statement.ts';
-import { loadPortalNotices, type PortalNotice } from './notices.ts';
+import { type CardOverview, cardOverviewOf, cardOverviewRange } from '../statements/statement.ts';
+import { type PortalNotice, portalNotices } from './notices.ts';
+import { findDashboardRows } from './repository.ts';
 
 /**
  * The coded error a card's status shows in the portal (DOMAIN.md cause 9). A card the member reported lost
@@ -87,19 +83,22 @@ export async function loadPortalHome(
     return { kind: 'card_unavailable', code: cardStatusErrors[chosen.status], cards };
 
   const today = todayIn(now(), config.contact.timeZone);
-  const [overview, unbilled, transactions] = await Promise.all([
-    loadCardOverview(deps, chosen.id),
-    sumCardUsageSince(db, chosen.id, monthStart(today, 0)),
-    listRecentTransactions(db, chosen.id, RECENT_TRANSACTIONS),
-  ]);
+  const rows = await findDashboardRows(db, memberId, chosen.id, {
+    ...cardOverviewRange(today),
+    unbilledFrom: monthStart(today, 0),
+    recent: RECENT_TRANSACTIONS,
+  });
+  const overview = cardOverviewOf(deps, today, rows.overview);
+  const { unbilled, recent: transactions } = rows;
   const { bill } = overview;
-  const notices = await loadPortalNotices(deps, {
-    memberId,
+  const notices = portalNotices(deps, {
     lang,
     today,
     shown: chosen,
     cards: enrolled,
     bill,
+    replacements: rows.replacements,
+    previousLogin: rows.previousLogin,
   });
   return {
     kind: 'dashboard',

@@ -1,8 +1,7 @@
 import { monthOf } from '../cards/billing.ts';
-import { listReplacementsOfMember } from '../cards/controls-repository.ts';
 import type { CardStatus } from '../cards/tables.ts';
 import type { AppDeps } from '../deps.ts';
-import { listSignInHistory } from '../members/sign-ins.ts';
+import { formatSignInTime } from '../members/sign-ins.ts';
 import type { CardOverview } from '../statements/statement.ts';
 
 /** What needs the member's attention, in the order the dashboard shows it. */
@@ -45,22 +44,26 @@ function daysBetween(from: string, to: string): number {
  * requested or on its way, the bill due or overdue, a renewal coming, an enrollment just completed, and the
  * previous login (the one before this session's).
  */
-export async function loadPortalNotices(
+export function portalNotices(
   deps: AppDeps,
   input: {
-    memberId: number;
     lang: 'ja' | 'en';
     today: string;
     shown: NoticeCard;
     cards: NoticeCard[];
     bill: Pick<CardOverview['bill'], 'total' | 'paymentDate' | 'payment'>;
+    /** Replacements of the member's cards (replacementsOfMember), oldest request first. */
+    replacements: {
+      last4: string;
+      issued: boolean;
+      replacement_last4: string | null;
+      replacement_enrolled_by: number | null;
+    }[];
+    /** The login before this session's, if any. */
+    previousLogin: Date | null;
   },
-): Promise<PortalNotice[]> {
+): PortalNotice[] {
   const { today, shown, bill } = input;
-  const [replacements, signIns] = await Promise.all([
-    listReplacementsOfMember(deps.db, input.memberId),
-    listSignInHistory(deps, input.memberId, input.lang, 2),
-  ]);
   const notices: PortalNotice[] = [];
   for (const card of input.cards)
     if (card.status === 'active' && card.locked_by_member_at)
@@ -70,8 +73,8 @@ export async function loadPortalNotices(
         last4: card.last4,
         since: card.locked_by_member_at,
       });
-  for (const r of replacements) {
-    if (!r.issued_at) notices.push({ kind: 'replacement_requested', last4: r.last4 });
+  for (const r of input.replacements) {
+    if (!r.issued) notices.push({ kind: 'replacement_requested', last4: r.last4 });
     else if (r.replacement_last4 && r.replacement_enrolled_by === null)
       notices.push({ kind: 'replacement_on_its_way', lostLast4: r.last4, last4: r.replacement_last4 });
   }
@@ -89,7 +92,7 @@ export async function loadPortalNotices(
     notices.push({ kind: 'renewal_coming', cardId: shown.id, last4: shown.last4, expiry });
   if (deps.now().getTime() - shown.enrolled_at.getTime() < ENROLLED_NOTICE_DAYS * DAY_MS)
     notices.push({ kind: 'enrollment_completed', last4: shown.last4 });
-  const previous = signIns[1];
-  if (previous) notices.push({ kind: 'last_login', at: previous.atText });
+  if (input.previousLogin)
+    notices.push({ kind: 'last_login', at: formatSignInTime(deps, input.previousLogin, input.lang) });
   return notices;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/schema.ts';
 import type { StatementLineInput } from './breakdown.ts';
+import type { SpendingCategory } from './categories.ts';
 
 /**
  * SQL of statements, spending and points. Every query starts from one card id and is an index scan
@@ -43,7 +44,7 @@ type LineRow = {
   points: number;
 };
 
-function toLine(row: LineRow): StatementLineInput {
+export function toLine(row: LineRow): StatementLineInput {
   return {
     id: Number(row.id),
     usedOn: row.used_on,
@@ -58,43 +59,48 @@ function toLine(row: LineRow): StatementLineInput {
 }
 
 /** Lines used in [from, to) (card_transactions_card_day_idx range), in date order. */
-export async function listLinesBetween(db: Executor, cardId: number, from: string, to: string) {
-  const rows = await db
+export function linesBetween(db: Executor, cardId: number, from: string, to: string) {
+  return db
     .selectFrom('card_transactions')
     .select(lineColumns)
     .where('card_id', '=', cardId)
     .where('used_on', '>=', from)
     .where('used_on', '<', to)
     .orderBy('used_on')
-    .orderBy('id')
-    .execute();
-  return rows.map(toLine);
+    .orderBy('id');
+}
+
+export async function listLinesBetween(db: Executor, cardId: number, from: string, to: string) {
+  return (await linesBetween(db, cardId, from, to).execute()).map(toLine);
 }
 
 /**
  * Revolving and instalment lines used before `to` (card_transactions_card_credit_idx, partial): the
  * revolving balance and running instalments of a statement come from them.
  */
-export async function listCreditLinesBefore(db: Executor, cardId: number, to: string) {
-  const rows = await db
+export function creditLinesBefore(db: Executor, cardId: number, to: string) {
+  return db
     .selectFrom('card_transactions')
     .select(lineColumns)
     .where('card_id', '=', cardId)
     .where('payment_method', '<>', 'one_time')
     .where('used_on', '<', to)
     .orderBy('used_on')
-    .orderBy('id')
-    .execute();
-  return rows.map(toLine);
+    .orderBy('id');
 }
 
+export async function listCreditLinesBefore(db: Executor, cardId: number, to: string) {
+  return (await creditLinesBefore(db, cardId, to).execute()).map(toLine);
+}
+
+const usageMonth = sql<string>`to_char(used_on, 'YYYY-MM')`;
+
 /** Purchases per usage month in [from, to) ('YYYY-MM', total yen, count), oldest first. */
-export async function sumPurchasesByMonth(db: Executor, cardId: number, from: string, to: string) {
-  const month = sql<string>`to_char(used_on, 'YYYY-MM')`;
-  const rows = await db
+export function purchasesByMonth(db: Executor, cardId: number, from: string, to: string) {
+  return db
     .selectFrom('card_transactions')
     .select([
-      month.as('month'),
+      usageMonth.as('month'),
       (eb) => eb.fn.sum<string>('amount').as('total'),
       (eb) => eb.fn.countAll<string>().as('count'),
     ])
@@ -102,51 +108,72 @@ export async function sumPurchasesByMonth(db: Executor, cardId: number, from: st
     .where('used_on', '>=', from)
     .where('used_on', '<', to)
     .where('kind', '=', 'purchase')
-    .groupBy(month)
-    .orderBy(month)
-    .execute();
+    .groupBy(usageMonth)
+    .orderBy(usageMonth);
+}
+
+export function toMonthTotals(rows: { month: string; total: string | number; count: string | number }[]) {
   return rows.map((r) => ({ month: r.month, total: Number(r.total), count: Number(r.count) }));
 }
 
-/** Purchases per category in [from, to), largest first. */
-export async function sumPurchasesByCategory(db: Executor, cardId: number, from: string, to: string) {
-  const rows = await db
+export async function sumPurchasesByMonth(db: Executor, cardId: number, from: string, to: string) {
+  return toMonthTotals(await purchasesByMonth(db, cardId, from, to).execute());
+}
+
+/** Purchases per category in [from, to). */
+export function purchasesByCategory(db: Executor, cardId: number, from: string, to: string) {
+  return db
     .selectFrom('card_transactions')
     .select(['category', (eb) => eb.fn.sum<string>('amount').as('total')])
     .where('card_id', '=', cardId)
     .where('used_on', '>=', from)
     .where('used_on', '<', to)
     .where('kind', '=', 'purchase')
-    .groupBy('category')
-    .execute();
+    .groupBy('category');
+}
+
+/** Category totals, largest first. */
+export function toCategoryTotals(rows: { category: SpendingCategory; total: string | number }[]) {
   return rows
     .map((r) => ({ category: r.category, total: Number(r.total) }))
     .sort((a, b) => b.total - a.total || (a.category < b.category ? -1 : 1));
 }
 
+export async function sumPurchasesByCategory(db: Executor, cardId: number, from: string, to: string) {
+  return toCategoryTotals(await purchasesByCategory(db, cardId, from, to).execute());
+}
+
 /** Points earned per usage month over the card's whole history (the expiry rule needs all of it). */
-export async function sumPointsByMonth(db: Executor, cardId: number) {
-  const month = sql<string>`to_char(used_on, 'YYYY-MM')`;
-  const rows = await db
+export function pointsByMonth(db: Executor, cardId: number) {
+  return db
     .selectFrom('card_transactions')
-    .select([month.as('month'), (eb) => eb.fn.sum<string>('points').as('points')])
+    .select([usageMonth.as('month'), (eb) => eb.fn.sum<string>('points').as('points')])
     .where('card_id', '=', cardId)
     .where('points', '<>', 0)
-    .groupBy(month)
-    .orderBy(month)
-    .execute();
+    .groupBy(usageMonth)
+    .orderBy(usageMonth);
+}
+
+export function toMonthPoints(rows: { month: string; points: string | number }[]) {
   return rows.map((r) => ({ month: r.month, points: Number(r.points) }));
 }
 
+export async function sumPointsByMonth(db: Executor, cardId: number) {
+  return toMonthPoints(await pointsByMonth(db, cardId).execute());
+}
+
 /** Points used or adjusted (card_point_events_card_day_idx), oldest first. */
-export function listPointEvents(db: Executor, cardId: number) {
+export function pointEvents(db: Executor, cardId: number) {
   return db
     .selectFrom('card_point_events')
     .select(['id', 'occurred_on', 'kind', 'points', 'description'])
     .where('card_id', '=', cardId)
     .orderBy('occurred_on')
-    .orderBy('id')
-    .execute();
+    .orderBy('id');
+}
+
+export function listPointEvents(db: Executor, cardId: number) {
+  return pointEvents(db, cardId).execute();
 }
 
 /** Payments of usage months from `fromMonth` ('YYYY-MM-01') on, by the primary key. */
@@ -161,13 +188,16 @@ export function listStatementPayments(db: Executor, cardId: number, fromMonth: s
 }
 
 /** The payment of one usage month ('YYYY-MM-01'), if any. */
-export function findStatementPayment(db: Executor, cardId: number, month: string) {
+export function statementPayment(db: Executor, cardId: number, month: string) {
   return db
     .selectFrom('card_statement_payments')
     .select(['month', 'amount', 'paid_on'])
     .where('card_id', '=', cardId)
-    .where('month', '=', month)
-    .executeTakeFirst();
+    .where('month', '=', month);
+}
+
+export function findStatementPayment(db: Executor, cardId: number, month: string) {
+  return statementPayment(db, cardId, month).executeTakeFirst();
 }
 
 /** Records a statement's payment (bank debit result); idempotent per card and month. */

@@ -10,7 +10,12 @@ import type { CardBrand, CardStatus } from '../cards/tables.ts';
 import type { Executor } from '../db/schema.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
-import { type BilledLine, type BillingBreakdown, billStatement } from './breakdown.ts';
+import {
+  type BilledLine,
+  type BillingBreakdown,
+  billStatement,
+  type StatementLineInput,
+} from './breakdown.ts';
 import type { SpendingCategory } from './categories.ts';
 import { type PointsLedger, pointsLedger } from './points.ts';
 import {
@@ -199,15 +204,20 @@ export async function listStatementMonths(
   };
 }
 
-/** Spending per month for the 12 months ending with `month`, and by category for `month` (one card). */
-export async function loadSpending(deps: AppDeps, cardId: number, month: string): Promise<SpendingOverview> {
-  const { db } = deps;
-  const first = `${monthOf(`${month}-01`, -(SPENDING_MONTHS - 1))}-01`;
-  const end = `${monthOf(`${month}-01`, 1)}-01`;
-  const [byMonthRows, byCategory] = await Promise.all([
-    sumPurchasesByMonth(db, cardId, first, end),
-    sumPurchasesByCategory(db, cardId, `${month}-01`, end),
-  ]);
+/** The first day of the spending chart's oldest month and the day after `month` ('YYYY-MM'). */
+function spendingRange(month: string) {
+  return {
+    first: `${monthOf(`${month}-01`, -(SPENDING_MONTHS - 1))}-01`,
+    end: `${monthOf(`${month}-01`, 1)}-01`,
+  };
+}
+
+/** The chart's 12 months (months without usage are 0) from the month totals the repository gives. */
+function spendingOf(
+  first: string,
+  byMonthRows: { month: string; total: number }[],
+  byCategory: SpendingOverview['byCategory'],
+): SpendingOverview {
   const totals = new Map(byMonthRows.map((r) => [r.month, r.total]));
   const byMonth = Array.from({ length: SPENDING_MONTHS }, (_, i) => {
     const m = monthOf(first, i);
@@ -216,17 +226,39 @@ export async function loadSpending(deps: AppDeps, cardId: number, month: string)
   return { byMonth, byCategory };
 }
 
-/** The points ledger of one card as of `today`. */
-async function ledgerOf(db: Executor, cardId: number, today: string, expiryMonths: number) {
-  // One after the other: inside a transaction the connection serves one query at a time.
-  const earned = await sumPointsByMonth(db, cardId);
-  const events = await listPointEvents(db, cardId);
+/** Spending per month for the 12 months ending with `month`, and by category for `month` (one card). */
+export async function loadSpending(deps: AppDeps, cardId: number, month: string): Promise<SpendingOverview> {
+  const { db } = deps;
+  const { first, end } = spendingRange(month);
+  const [byMonthRows, byCategory] = await Promise.all([
+    sumPurchasesByMonth(db, cardId, first, end),
+    sumPurchasesByCategory(db, cardId, `${month}-01`, end),
+  ]);
+  return spendingOf(first, byMonthRows, byCategory);
+}
+
+type PointEventRow = { occurred_on: string; kind: 'used' | 'adjusted'; points: number; description: string };
+
+function ledgerFrom(
+  earned: { month: string; points: number }[],
+  events: PointEventRow[],
+  today: string,
+  expiryMonths: number,
+) {
   return pointsLedger(
     earned,
     events.map((e) => ({ on: e.occurred_on, kind: e.kind, points: e.points, description: e.description })),
     today,
     expiryMonths,
   );
+}
+
+/** The points ledger of one card as of `today`. */
+async function ledgerOf(db: Executor, cardId: number, today: string, expiryMonths: number) {
+  // One after the other: inside a transaction the connection serves one query at a time.
+  const earned = await sumPointsByMonth(db, cardId);
+  const events = await listPointEvents(db, cardId);
+  return ledgerFrom(earned, events, today, expiryMonths);
 }
 
 function pointsOfCard(deps: AppDeps, cardId: number, today: string): Promise<PointsLedger> {
@@ -273,35 +305,48 @@ export interface CardOverview {
   spending: SpendingOverview;
 }
 
-/** What the dashboard shows of statements: this month's bill, the points balance and the spending charts. */
-export async function loadCardOverview(deps: AppDeps, cardId: number): Promise<CardOverview> {
-  const { db, config, now } = deps;
-  const today = todayIn(now(), config.contact.timeZone);
+/** The days the dashboard's overview reads on `today`: the bill's month [from, to) and the chart's first day. */
+export function cardOverviewRange(today: string) {
   const month = monthOf(today, -1);
-  const from = `${month}-01`;
-  const to = `${monthOf(today, 0)}-01`;
-  const [monthLines, creditLines, payment, ledger, spending] = await Promise.all([
-    listLinesBetween(db, cardId, from, to),
-    listCreditLinesBefore(db, cardId, from),
-    findStatementPayment(db, cardId, from),
-    pointsOfCard(deps, cardId, today),
-    loadSpending(deps, cardId, month),
-  ]);
-  const { breakdown } = billStatement(month, monthLines, creditLines, {
+  return {
+    month,
+    from: `${month}-01`,
+    to: `${monthOf(today, 0)}-01`,
+    spendingFrom: spendingRange(month).first,
+  };
+}
+
+/** What the overview is computed from: one card's rows over cardOverviewRange (portal/repository.ts reads them). */
+export interface CardOverviewRows {
+  monthLines: StatementLineInput[];
+  creditLines: StatementLineInput[];
+  payment: { paid_on: string; amount: number } | undefined;
+  pointsEarned: { month: string; points: number }[];
+  pointEvents: PointEventRow[];
+  spendingByMonth: { month: string; total: number }[];
+  spendingByCategory: SpendingOverview['byCategory'];
+}
+
+/** What the dashboard shows of statements: this month's bill, the points balance and the spending charts. */
+export function cardOverviewOf(deps: AppDeps, today: string, rows: CardOverviewRows): CardOverview {
+  const { config } = deps;
+  const { month, spendingFrom } = cardOverviewRange(today);
+  const { breakdown } = billStatement(month, rows.monthLines, rows.creditLines, {
     rateBasisPoints: config.statements.feeRateBasisPoints,
     revolvingMonthlyPrincipal: config.statements.revolvingMonthlyPrincipal,
   });
+  const ledger = ledgerFrom(rows.pointsEarned, rows.pointEvents, today, config.points.expiryMonths);
   const paymentDate = paymentDateOfMonth(month);
   return {
     bill: {
       month,
       total: breakdown.total,
       paymentDate,
-      payment: paymentState(payment, paymentDate, today),
+      payment: paymentState(rows.payment, paymentDate, today),
       laterPrincipal: breakdown.revolvingBalanceAfter + breakdown.instalmentBalanceAfter,
     },
     points: { balance: ledger.balance, nextExpiry: ledger.nextExpiry },
-    spending,
+    spending: spendingOf(spendingFrom, rows.spendingByMonth, rows.spendingByCategory),
   };
 }
 
