@@ -19,15 +19,18 @@ export interface MailRequest {
 export async function enqueueMail(db: Executor, config: Config, mail: MailRequest): Promise<void> {
   await db
     .insertInto('mail_outbox')
-    .values({
-      to_address: mail.to,
-      lang: mail.lang,
-      template: mail.template,
-      payload_enc: encrypt(config.dataKeys, JSON.stringify(mail.params)),
-      sent_at: null,
-      last_error: null,
-    })
+    .values({ ...outboxMailValues(config, mail), sent_at: null, last_error: null })
     .execute();
+}
+
+/** The outbox row of a mail (parameters encrypted), for a statement that inserts it with other rows. */
+export function outboxMailValues(config: Config, mail: MailRequest) {
+  return {
+    to_address: mail.to,
+    lang: mail.lang,
+    template: mail.template,
+    payload_enc: encrypt(config.dataKeys, JSON.stringify(mail.params)),
+  };
 }
 
 /** A letter: posted by the print service to the registered postal address of a card (docs/RECOVERY.md). */

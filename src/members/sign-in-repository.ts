@@ -215,12 +215,20 @@ export function countRememberedDevices(db: Executor, memberId: number, now: Date
     .then((r) => Number(r.n));
 }
 
+/** The new-device mail of a sign-in: its "This was not me" link and its outbox row (parameters encrypted). */
+export interface NewDeviceAlert {
+  tokenHash: string;
+  expiresAt: Date;
+  mail: { to_address: string; lang: string; template: string; payload_enc: string };
+}
+
 /**
  * Everything a successful sign-in changes, in one statement (one round trip, one commit): the failure
  * history cleared (unless `keepFailures`), a rehash stored if given, the event recorded with its method,
- * the session created, and the browser's device row written. It answers whether the member had signed in
- * from any device before and from this one: data-modifying CTEs all see the snapshot taken before the
- * statement, so `known` reads the devices as they were. A device seen within the hour is not rewritten.
+ * the session created, the browser's device row written, and — when the member had signed in from some
+ * device before but never from this one — the new-device alert and its mail queued. Data-modifying CTEs all
+ * see the snapshot taken before the statement, so the device checks read the devices as they were. A device
+ * seen within the hour is not rewritten. Answers whether the alert was queued.
  */
 export async function recordSignIn(
   db: Executor,
@@ -234,11 +242,13 @@ export async function recordSignIn(
     deviceHash: string | null;
     newPasswordHash?: string;
     keepFailures?: boolean;
+    alert?: NewDeviceAlert;
   },
-) {
+): Promise<{ alerted: boolean }> {
   const userAgent = values.userAgent?.slice(0, 300) ?? null;
   const clear = !values.keepFailures;
-  const { rows } = await sql<{ any_device: boolean; this_device: boolean }>`
+  const { alert } = values;
+  const { rows } = await sql<{ alerted: boolean }>`
     with cleared as (
       update members
          set failed_logins = case when ${clear} then 0 else failed_logins end,
@@ -259,13 +269,23 @@ export async function recordSignIn(
       on conflict (member_id, device_hash) do update
          set last_seen_at = excluded.last_seen_at, user_agent = excluded.user_agent
        where member_devices.last_seen_at < excluded.last_seen_at - interval '1 hour'
+    ), alert as (
+      insert into sign_in_alerts (token_hash, member_id, created_at, expires_at, used_at)
+      select ${alert?.tokenHash ?? null}::text, ${values.memberId}, ${values.now}, ${alert?.expiresAt ?? null}::timestamptz, null
+       where ${alert !== undefined} and ${values.deviceHash}::text is not null
+         and exists (select 1 from member_devices where member_id = ${values.memberId})
+         and not exists (select 1 from member_devices
+                          where member_id = ${values.memberId} and device_hash = ${values.deviceHash}::text)
+      returning member_id
+    ), mail as (
+      insert into mail_outbox (to_address, lang, template, payload_enc)
+      select ${alert?.mail.to_address ?? null}::text, ${alert?.mail.lang ?? null}::text,
+             ${alert?.mail.template ?? null}::text, ${alert?.mail.payload_enc ?? null}::text
+        from alert
     )
-    select exists (select 1 from member_devices where member_id = ${values.memberId}) as any_device,
-           exists (select 1 from member_devices
-                    where member_id = ${values.memberId} and device_hash = ${values.deviceHash}::text) as this_device
+    select exists (select 1 from alert) as alerted
   `.execute(db);
-  const row = rows[0];
-  return { anyDeviceBefore: Boolean(row?.any_device), thisDeviceBefore: Boolean(row?.this_device) };
+  return { alerted: Boolean(rows[0]?.alerted) };
 }
 
 /**
@@ -331,22 +351,6 @@ export async function deleteSessionById(db: Executor, memberId: number, sessionI
     .where('session_id', '=', sessionId)
     .executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
-}
-
-export async function insertSignInAlert(
-  db: Executor,
-  values: { tokenHash: string; memberId: number; now: Date; expiresAt: Date },
-) {
-  await db
-    .insertInto('sign_in_alerts')
-    .values({
-      token_hash: values.tokenHash,
-      member_id: values.memberId,
-      created_at: values.now,
-      expires_at: values.expiresAt,
-      used_at: null,
-    })
-    .execute();
 }
 
 export function findSignInAlert(db: Executor, tokenHash: string, now: Date) {

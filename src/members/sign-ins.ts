@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import type { Failure } from '../errors/catalog.ts';
 import { formatMoment } from '../i18n/format.ts';
 import { translate } from '../i18n/index.ts';
-import { enqueueMail } from '../mail/outbox.ts';
+import { outboxMailValues } from '../mail/outbox.ts';
 import { generateToken, hashToken } from '../security/tokens.ts';
 import { revokePendingTokens } from './pending-tokens.ts';
 import { deleteMemberSessions, findMemberById, recordAuthEvent } from './repository.ts';
@@ -17,9 +17,9 @@ import {
   findSessionStart,
   findSignInAlert,
   forgetRememberedDevices,
-  insertSignInAlert,
   listLiveSessions,
   listSignIns,
+  type NewDeviceAlert,
   recordServiceSignInEvent,
   recordSignIn,
   useSignInAlert,
@@ -47,7 +47,8 @@ interface SignInMember {
 /**
  * Starts a session for a member whose sign-in is complete, records it in the history with its method, and
  * when the browser was never seen for this member before (and some other one was) queues the new-device
- * mail. The common case — a known browser — is one statement.
+ * mail — all in one statement. The mail is prepared beforehand whenever the browser has a device cookie;
+ * the statement decides whether it is queued.
  */
 export async function startSignedInSession(
   db: AppDeps['db'] | Transaction<Database>,
@@ -59,55 +60,49 @@ export async function startSignedInSession(
 ): Promise<string> {
   const sessionToken = generateToken();
   const now = deps.now();
-  const seen = await recordSignIn(db, {
+  const deviceHash = client.deviceHash ?? null;
+  await recordSignIn(db, {
     memberId: member.id,
     tokenHash: hashToken(sessionToken),
     now,
     ip: client.ip,
     userAgent: client.userAgent,
     method,
-    deviceHash: client.deviceHash ?? null,
+    deviceHash,
+    ...(deviceHash ? { alert: newDeviceAlert(deps, member, method, client, now) } : {}),
     ...options,
   });
-  if (client.deviceHash && seen.anyDeviceBefore && !seen.thisDeviceBefore) {
-    const alert = (trx: Transaction<Database>) => queueNewDeviceAlert(trx, deps, member, method, client, now);
-    if (db.isTransaction) await alert(db as Transaction<Database>);
-    else await db.transaction().execute(alert);
-  }
   return sessionToken;
 }
 
-async function queueNewDeviceAlert(
-  trx: Transaction<Database>,
+function newDeviceAlert(
   deps: AppDeps,
   member: SignInMember,
   method: SignInMethod,
   client: SignInClient,
   now: Date,
-) {
+): NewDeviceAlert {
   const token = generateToken();
-  await insertSignInAlert(trx, {
-    tokenHash: hashToken(token),
-    memberId: member.id,
-    now,
-    expiresAt: new Date(now.getTime() + SIGN_IN_ALERT_MS),
-  });
   const device = describeUserAgent(client.userAgent);
-  await enqueueMail(trx, deps.config, {
-    to: member.email,
-    lang: member.lang,
-    template: 'new_device_sign_in',
-    params: {
-      userId: member.user_id,
-      at: formatSignInTime(deps, now, member.lang),
-      device: device.device || '-',
-      browser: device.browser || '-',
-      ip: client.ip,
-      method: translate(member.lang, `signIns.method.${method}`),
-      notMeLink: `/sign-in/not-me?token=${token}`,
-      historyLink: '/settings/sign-ins',
-    },
-  });
+  return {
+    tokenHash: hashToken(token),
+    expiresAt: new Date(now.getTime() + SIGN_IN_ALERT_MS),
+    mail: outboxMailValues(deps.config, {
+      to: member.email,
+      lang: member.lang,
+      template: 'new_device_sign_in',
+      params: {
+        userId: member.user_id,
+        at: formatSignInTime(deps, now, member.lang),
+        device: device.device || '-',
+        browser: device.browser || '-',
+        ip: client.ip,
+        method: translate(member.lang, `signIns.method.${method}`),
+        notMeLink: `/sign-in/not-me?token=${token}`,
+        historyLink: '/settings/sign-ins',
+      },
+    }),
+  };
 }
 
 /**
