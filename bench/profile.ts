@@ -3,14 +3,17 @@
  * the demo member in, runs autocannon, stops the server (the profile is written at exit) and prints the
  * functions with the most self time and the files that take the most time inclusive of what they call.
  *
- *   npx tsx bench/profile.ts /settings [seconds]      (PATH=/login profiles 2,000-member logins instead)
+ *   npx tsx bench/profile.ts /settings [seconds]      (/login: POST /login, 2,000 members at 4 connections)
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { hashSecret } from '../src/security/password.ts';
+import { csrfOf } from './ab-lib.ts';
 import { logIn } from './http.ts';
 import { benchCluster, ensureDatabase } from './pg.ts';
+import { loginLoad, password, seedMembers } from './scenario-login.ts';
 import { headTree, startServer, stopServer } from './trees.ts';
 
 interface Node {
@@ -28,21 +31,32 @@ const port = 3951;
 const spawned = performance.now();
 const { child } = await startServer(
   head,
-  { DATABASE_URL: url, DEMO_DATA: 'true', LOGIN_DELAY_MS: '0', DATA_DIR: '/tmp/cardnavi-bench-data-head' },
+  {
+    DATABASE_URL: url,
+    DEMO_DATA: 'true',
+    LOGIN_DELAY_MS: '0',
+    DATA_DIR: '/tmp/cardnavi-bench-data-head',
+    // /login: the login scenario's many-member load (one client address per request).
+    IP_LOGIN_POINTS: '100000000',
+    TRUST_PROXY: 'true',
+  },
   port,
   { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] },
 );
 const origin = `http://127.0.0.1:${port}`;
-const cookie = await logIn(origin, 'hanako@example.jp', 'sakura-2026-demo');
+let options: autocannon.Options;
+if (path === '/login') {
+  // POST /login with the right password, 2,000 members round robin at 4 connections (bench/scenario-login.ts).
+  await seedMembers(url, await hashSecret(password));
+  options = loginLoad(origin, await csrfOf(origin), 'many', 4, seconds);
+} else {
+  const cookie = await logIn(origin, 'hanako@example.jp', 'sakura-2026-demo');
+  options = { url: `${origin}${path}`, connections: 50, duration: seconds, headers: { cookie } };
+}
 // Warm-up, then only samples taken after it count (module loading and JIT at start are not the page).
-await autocannon({ url: `${origin}${path}`, connections: 50, duration: 3, headers: { cookie } });
+await autocannon({ ...options, duration: 3 });
 const skipMs = performance.now() - spawned;
-const r = await autocannon({
-  url: `${origin}${path}`,
-  connections: 50,
-  duration: seconds,
-  headers: { cookie },
-});
+const r = await autocannon(options);
 console.log(`${path}: ${r.requests.average} req/s, ${r.non2xx} non-2xx`);
 await stopServer(child);
 

@@ -24,14 +24,14 @@ import {
 import { ensureDatabase } from './pg.ts';
 import { startServer, stopServer, type Tree } from './trees.ts';
 
-const password = 'bench-login-password-2026';
+export const password = 'bench-login-password-2026';
 const members = 2000;
 const ports = { base: 3911, head: 3912 };
 const userId = (i: number) => `bench-login-${String(i).padStart(4, '0')}`;
 /** Client addresses from the benchmarking range 198.18.0.0/15 (only ever a header value here). */
 const address = (i: number) => `198.18.${(i >> 8) & 255}.${i & 255}`;
 
-async function seedMembers(url: string, hash: string) {
+export async function seedMembers(url: string, hash: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(
@@ -66,9 +66,9 @@ async function rawArgon2Rate(hash: string, concurrency: number, seconds: number)
   return done / seconds;
 }
 
-type Case = 'many' | 'one';
+export type Case = 'many' | 'one';
 
-function loginLoad(
+export function loginLoad(
   origin: string,
   csrf: { cookie: string; token: string },
   c: Case,
