@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { migrateToLatest } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -52,20 +53,32 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     pools.set(db, pool);
     return db;
   }
-  const dir = options.dataDir ?? './data';
-  let pglite: PGlite;
+  return new Kysely<Database>({ dialect: new PGliteDialect(await openPGlite(options.dataDir ?? './data')) });
+}
+
+/**
+ * PGlite in `dir` ('memory://' or a directory). A new cluster starts from the prepared template when one fits
+ * (see pglite-template.ts), otherwise PGlite creates it (initdb); an existing one is opened as it is.
+ */
+async function openPGlite(dir: string): Promise<PGlite> {
   const parsers = {
     [INT8]: (v: string) => Number(v),
     [NUMERIC]: (v: string) => Number(v),
     [DATE]: (v: string) => v,
   };
-  if (dir === 'memory://') {
-    pglite = await PGlite.create({ parsers });
-  } else {
-    mkdirSync(dir, { recursive: true });
-    pglite = await PGlite.create(join(dir, 'pglite'), { parsers });
+  const dataDir = dir === 'memory://' ? undefined : join(dir, 'pglite');
+  if (dataDir) mkdirSync(dir, { recursive: true });
+  const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
+  const template = fresh ? await pgliteTemplate() : undefined;
+  if (template) {
+    try {
+      return await PGlite.create({ dataDir, parsers, loadDataDir: template });
+    } catch {
+      // An unreadable template is no reason not to start: remove what it left and create the cluster.
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    }
   }
-  return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return PGlite.create({ dataDir, parsers });
 }
 
 /** Opens the database named by the config (PGlite in DATA_DIR when DATABASE_URL is unset). */

@@ -12,16 +12,18 @@ import type { Db } from './database.ts';
 class DirectoryMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const migrationsDir = appPaths().migrations;
-    const files = (await readdir(migrationsDir)).filter(
-      (f) => /^\d{4}_.*\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'),
-    );
     const migrations: Record<string, Migration> = {};
-    for (const file of files.sort()) {
+    for (const file of migrationFiles(await readdir(migrationsDir))) {
       const mod = (await import(pathToFileURL(join(migrationsDir, file)).href)) as Migration;
       migrations[file.replace(/\.(ts|js)$/, '')] = mod;
     }
     return migrations;
   }
+}
+
+/** The migration modules among a directory's files, in the order they apply. */
+export function migrationFiles(files: string[]): string[] {
+  return files.filter((f) => /^\d{4}_.*\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
 }
 
 /** Applies every pending migration; throws on the first failure. Returns the names applied. */

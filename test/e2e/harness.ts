@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { ensurePgliteTemplate } from '../../src/db/pglite-template.ts';
 import { createLogger } from '../../src/log.ts';
 import { listRecentMail } from '../../src/mail/outbox.ts';
 import { type RunningServer, startServer } from '../../src/server.ts';
@@ -48,6 +49,7 @@ export async function startTestServer(
   options: TestServerOptions = {},
 ): Promise<RunningServer> {
   const port = await freePort();
+  await ensurePgliteTemplate(); // the in-memory database starts from the prepared cluster
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: String(port),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { type Db, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { ensurePgliteTemplate } from '../../src/db/pglite-template.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -28,9 +29,11 @@ export interface TestDatabase {
   destroy(): Promise<void>;
 }
 
-/** A fresh, migrated database: an in-memory PGlite, or a new schema on the PostgreSQL server. */
+/** A fresh, migrated database: an in-memory PGlite (from the prepared template), or a new schema on the PostgreSQL server. */
 export async function createTestDatabase(kind: DatabaseKind, poolSize = 20): Promise<TestDatabase> {
   if (kind === 'pglite') {
+    // Loaded from the prepared, migrated cluster (made once when missing): no initdb per test.
+    await ensurePgliteTemplate();
     const db = await openDatabase({ dataDir: 'memory://' });
     await migrateToLatest(db);
     return { kind, db, destroy: () => db.destroy() };
