@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../src/help/articles.ts';
+import { createFreshPostgresDatabase, HttpSession } from '../helpers/reliability-server.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -38,13 +39,20 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
   throw new Error(`the built server did not answer within 90 s:\n${output()}`);
 }
 
+/** `npm run build`, once for the file (both servers below run its output). */
+let build: Promise<unknown> | undefined;
+const buildOnce = () => {
+  build ??= promisify(execFile)('npm', ['run', 'build'], { cwd: root });
+  return build;
+};
+
 describe('the built server (npm run build, then node dist/cli.js serve)', () => {
   let child: ChildProcess | undefined;
   let base = '';
   const dataDir = mkdtempSync(join(tmpdir(), 'cardnavi-built-'));
 
   beforeAll(async () => {
-    await promisify(execFile)('npm', ['run', 'build'], { cwd: root });
+    await buildOnce();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     let output = '';
@@ -121,5 +129,64 @@ describe('the built server (npm run build, then node dist/cli.js serve)', () => 
       },
     );
     expect(stdout.trim()).toBe('database is up to date');
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('the built server with two workers on PostgreSQL', () => {
+  let child: ChildProcess | undefined;
+  let base = '';
+  let database: Awaited<ReturnType<typeof createFreshPostgresDatabase>> | undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cardnavi-built-workers-'));
+
+  beforeAll(async () => {
+    await buildOnce();
+    database = await createFreshPostgresDatabase('cn_built');
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    let output = '';
+    child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'serve', '--workers', '2'], {
+      cwd: dataDir,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'development',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_URL: base,
+        DATA_DIR: dataDir,
+        DATABASE_URL: database.url,
+        SESSION_SECRET: 'built-workers-session-secret-0123456789-abc',
+        DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+        DEMO_DATA: 'true',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    await waitUntilServing(`${base}/readyz`, child, () => output);
+  }, 240_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the demo cast: hanako logs in and sees her card', async () => {
+    const session = new HttpSession(base);
+    const login = await session.login('hanako@example.jp', 'sakura-2026-demo');
+    expect(login.status).toBe(303);
+    expect(login.headers.get('location')).toMatch(/\/portal$/);
+    const page = await session.get('/portal?lang=en');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('**** **** **** 9003');
   });
 });
