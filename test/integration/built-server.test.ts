@@ -46,46 +46,59 @@ const buildOnce = () => {
   return build;
 };
 
+/**
+ * Starts `node dist/cli.js serve …` from `dataDir` (another directory: nothing may be looked up relative to the
+ * working directory) on a free port, and waits until `readyPath` answers.
+ */
+async function startBuilt(args: string[], dataDir: string, env: Record<string, string>, readyPath: string) {
+  await buildOnce();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'serve', ...args], {
+    cwd: dataDir,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: base,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  await waitUntilServing(`${base}${readyPath}`, child, () => output);
+  return { child, base };
+}
+
+/** SIGTERM, then waits for the exit. */
+async function stopBuilt(child: ChildProcess | undefined) {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
 describe('the built server (npm run build, then node dist/cli.js serve)', () => {
   let child: ChildProcess | undefined;
   let base = '';
   const dataDir = mkdtempSync(join(tmpdir(), 'cardnavi-built-'));
 
   beforeAll(async () => {
-    await buildOnce();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    let output = '';
-    // Started from another directory: nothing may be looked up relative to the working directory.
-    child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'serve'], {
-      cwd: dataDir,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'development',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        PUBLIC_URL: base,
-        DATA_DIR: dataDir,
-        DEMO_DATA: 'false',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    child.stderr?.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    await waitUntilServing(`${base}/healthz`, child, () => output);
+    ({ child, base } = await startBuilt([], dataDir, { DEMO_DATA: 'false' }, '/healthz'));
   }, 180_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await stopBuilt(child);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -139,43 +152,22 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the built server with two workers
   const dataDir = mkdtempSync(join(tmpdir(), 'cardnavi-built-workers-'));
 
   beforeAll(async () => {
-    await buildOnce();
     database = await createFreshPostgresDatabase('cn_built');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    let output = '';
-    child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'serve', '--workers', '2'], {
-      cwd: dataDir,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'development',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        PUBLIC_URL: base,
-        DATA_DIR: dataDir,
+    ({ child, base } = await startBuilt(
+      ['--workers', '2'],
+      dataDir,
+      {
         DATABASE_URL: database.url,
         SESSION_SECRET: 'built-workers-session-secret-0123456789-abc',
         DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
         DEMO_DATA: 'true',
-        LOG_LEVEL: 'warn',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    child.stderr?.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    await waitUntilServing(`${base}/readyz`, child, () => output);
+      '/readyz',
+    ));
   }, 240_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await stopBuilt(child);
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
