@@ -192,6 +192,22 @@ describe.each(databaseKinds())('operator paths of issue 11 on %s', (kind) => {
       return { member, card, newEmail: `new.${member.userId}`.replace('@example.jp', '@example.net') };
     }
 
+    /** A verified operator asks for the change; returns the path a supervisor posts to approve it. */
+    async function operatorRequestsEmailChange(memberId: number, card: TestCard, newEmail: string) {
+      const operator = await verified('operator', memberId, card);
+      const asked = await operator.client.post(`/support/members/${memberId}/email-change`, {
+        newEmail,
+        changeReason: 'mailbox is gone',
+      });
+      expect(asked.status).toBe(303);
+      const { id } = await t.deps.db
+        .selectFrom('support_email_changes')
+        .select('id')
+        .where('member_id', '=', memberId)
+        .executeTakeFirstOrThrow();
+      return `/support/members/${memberId}/email-change/${id}/approve`;
+    }
+
     it('an operator requests, the same staff member cannot approve, another supervisor approves; the old address is told', async () => {
       const { deps } = t;
       const { member, card, newEmail } = await memberWithDeadMailbox();
@@ -269,7 +285,6 @@ describe.each(databaseKinds())('operator paths of issue 11 on %s', (kind) => {
     });
 
     it('a token issued before the change dies with it, and every session ends', async () => {
-      const { deps } = t;
       const { member, card, newEmail } = await memberWithDeadMailbox();
       const session = new TestClient(t);
       expect((await session.login(member.userId, 'correct-horse-battery-9')).status).toBe(303);
@@ -278,20 +293,9 @@ describe.each(databaseKinds())('operator paths of issue 11 on %s', (kind) => {
       const token = new URL(resetMail!.text.match(/https?:\/\/\S+/)![0]).searchParams.get('token');
       expect((await new TestClient(t).get(`/reset-password?token=${token}`)).status).toBe(200);
 
-      const operator = await verified('operator', member.id, card);
-      await operator.client.post(`/support/members/${member.id}/email-change`, {
-        newEmail,
-        changeReason: 'mailbox is gone',
-      });
-      const { id } = await deps.db
-        .selectFrom('support_email_changes')
-        .select('id')
-        .where('member_id', '=', member.id)
-        .executeTakeFirstOrThrow();
+      const approvePath = await operatorRequestsEmailChange(member.id, card, newEmail);
       const supervisor = await signedIn('supervisor');
-      expect(
-        (await supervisor.client.post(`/support/members/${member.id}/email-change/${id}/approve`, {})).status,
-      ).toBe(303);
+      expect((await supervisor.client.post(approvePath, {})).status).toBe(303);
 
       expect((await new TestClient(t).get(`/reset-password?token=${token}`)).status).toBe(410);
       expect(
@@ -308,20 +312,10 @@ describe.each(databaseKinds())('operator paths of issue 11 on %s', (kind) => {
     });
 
     it('no reset link reaches the new address during the hold; after it, one does', async () => {
-      const { deps } = t;
       const { member, card, newEmail } = await memberWithDeadMailbox();
-      const operator = await verified('operator', member.id, card);
-      await operator.client.post(`/support/members/${member.id}/email-change`, {
-        newEmail,
-        changeReason: 'mailbox is gone',
-      });
-      const { id } = await deps.db
-        .selectFrom('support_email_changes')
-        .select('id')
-        .where('member_id', '=', member.id)
-        .executeTakeFirstOrThrow();
+      const approvePath = await operatorRequestsEmailChange(member.id, card, newEmail);
       const supervisor = await signedIn('supervisor');
-      await supervisor.client.post(`/support/members/${member.id}/email-change/${id}/approve`, {});
+      await supervisor.client.post(approvePath, {});
 
       const start = Date.now();
       try {
@@ -347,23 +341,12 @@ describe.each(databaseKinds())('operator paths of issue 11 on %s', (kind) => {
     });
 
     it('two supervisors approving at once make one change, one mail to each address and one audit row', async () => {
-      const { deps } = t;
       const { member, card, newEmail } = await memberWithDeadMailbox();
-      const operator = await verified('operator', member.id, card);
-      await operator.client.post(`/support/members/${member.id}/email-change`, {
-        newEmail,
-        changeReason: 'mailbox is gone',
-      });
-      const { id } = await deps.db
-        .selectFrom('support_email_changes')
-        .select('id')
-        .where('member_id', '=', member.id)
-        .executeTakeFirstOrThrow();
+      const approvePath = await operatorRequestsEmailChange(member.id, card, newEmail);
       const [a, b] = [await signedIn('supervisor'), await signedIn('supervisor')];
-      const path = `/support/members/${member.id}/email-change/${id}/approve`;
-      const statuses = (await Promise.all([a.client.post(path, {}), b.client.post(path, {})])).map(
-        (r) => r.status,
-      );
+      const statuses = (
+        await Promise.all([a.client.post(approvePath, {}), b.client.post(approvePath, {})])
+      ).map((r) => r.status);
       expect(statuses.sort()).toEqual([303, 404]);
       expect((await mailTo(newEmail)).map((m) => m.template)).toEqual(['support_email_changed']);
       expect((await mailTo(member.email)).filter((m) => m.template === 'email_changed')).toHaveLength(1);
